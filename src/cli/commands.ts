@@ -1,7 +1,8 @@
 import type { Command } from './io.ts';
+import { xtsCommand } from './xts/xts-command.ts';
 
 /**
  * The registry of subcommands. Each command lives in its own folder under
  * src/cli/ and exports one `Command`; add it here.
  */
-export const commands: readonly Command[] = [];
+export const commands: readonly Command[] = [xtsCommand];
