@@ -113,6 +113,10 @@ export class CopyStore {
     return rows.map(toCopy);
   }
 
+  idExists(copyId: string): boolean {
+    return this.db.prepare('SELECT 1 FROM evs_copies WHERE copy_id = ?').get(copyId) !== undefined;
+  }
+
   rename(copyId: string, name: string): void {
     this.db.prepare('UPDATE evs_copies SET name = ? WHERE copy_id = ?').run(name, copyId);
   }

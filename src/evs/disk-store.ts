@@ -108,6 +108,13 @@ export class DiskStore {
     return new Set(rows.map((r) => r.disk_id));
   }
 
+  /** True if a disk or a server has this id. */
+  idExists(id: string): boolean {
+    return (
+      this.db.prepare('SELECT 1 FROM evs_disks WHERE disk_id = ? UNION ALL SELECT 1 FROM evs_servers WHERE server_id = ?').get(id, id) !== undefined
+    );
+  }
+
   rename(diskId: string, name: string): void {
     this.db.prepare('UPDATE evs_disks SET name = ? WHERE disk_id = ?').run(name, diskId);
   }

@@ -37,6 +37,8 @@ export class EvsContext {
   readonly copies: CopyStore;
   readonly keys: KeyAccess;
   readonly hosts = new HostPool();
+  /** Ids handed out by this process, so two drawn in one operation never clash before they are stored. */
+  private readonly taken = new Set<string>();
 
   constructor(private readonly deps: EvsDeps) {
     this.db = deps.db;
@@ -60,8 +62,15 @@ export class EvsContext {
     return join(this.folder(kind), `${copyId}.img`);
   }
 
+  /** A fresh id; redrawn if taken (a replayed seed over an existing workspace repeats ids). */
   newId(prefix: string): string {
-    return `${prefix}-${this.deps.random.bytes(8).toString('hex')}`;
+    for (;;) {
+      const id = `${prefix}-${this.deps.random.bytes(8).toString('hex')}`;
+      if (!this.taken.has(id) && !this.disks.idExists(id) && !this.copies.idExists(id)) {
+        this.taken.add(id);
+        return id;
+      }
+    }
   }
 
   run<T>(body: (files: FileStaging) => T): T {

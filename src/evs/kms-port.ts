@@ -12,10 +12,8 @@ export interface KmsKeyView {
   readonly isDefault: boolean;
 }
 
-/** The KMS encryption context of a disk's data key: the disk id. */
-export interface DataKeyContext {
-  readonly diskId: string;
-}
+/** The KMS encryption context of a data key; EVS always binds a DK to `{ diskId }`. */
+export type DataKeyContext = Readonly<Record<string, string>>;
 
 export interface KmsPort {
   hasEvsAccess(project: string): boolean;
