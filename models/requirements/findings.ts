@@ -1,4 +1,5 @@
 import type { Finding, OutOfScopeStatement } from './finding.ts';
+import type { ModelRef } from './model-ref.ts';
 import { findingsKeys } from './findings-keys.ts';
 import { findingsProvisioning } from './findings-provisioning.ts';
 
@@ -38,5 +39,18 @@ export const outOfScope: readonly OutOfScopeStatement[] = [
     section: 'Encryption Scenarios',
     quote: 'For details, see **Managing Private Images** > **Creating Encrypted Images** in the *Image Management Service User Guide*.',
     reason: 'Cross-reference to another guide (also all other "For details, see" sentences).',
+  },
+];
+
+/**
+ * Model elements no seed statement is about: the model needs them so that
+ * every event is decided, but no requirement can trace them. Listed here so
+ * that their absence from the catalog is a decision, not an oversight.
+ */
+export const untracedModelElements: readonly { readonly ref: ModelRef; readonly reason: string }[] = [
+  {
+    ref: { kind: 'state', machine: 'disk', state: 'deleted' },
+    reason:
+      'The seed never mentions deleting a disk. The model lets a detached disk be deleted (an attached one is refused with EVS.1004) and refuses everything on a deleted disk with EVS.0404, so that the disk lifecycle is total.',
   },
 ];
