@@ -139,6 +139,20 @@ describe('PKCS#11 root key (SoftHSM2)', () => {
     expect(err.fix).toContain('SOFTHSM2_CONF');
   });
 
+  it('finalises the module when the last root key closes, so a token made afterwards (new SOFTHSM2_CONF) is found', () => {
+    openPkcs11RootKey(options(), new SeededRandom(1)).close();
+    const second = createSoftHsmToken();
+    try {
+      const key = openPkcs11RootKey({ modulePath: second.modulePath, tokenLabel: second.tokenLabel, pin: second.pin, keyLabel: 'r' }, new SeededRandom(1));
+      // while it is open the module stays initialised on the second configuration
+      expectCode(() => openPkcs11RootKey(options(), new SeededRandom(1)), 'HSM.0001');
+      key.close();
+    } finally {
+      second.cleanup();
+    }
+    openPkcs11RootKey(options(), new SeededRandom(1)).close();
+  });
+
   it('a library that is not a PKCS#11 module, or empty options, are HSM.0001', () => {
     expectCode(() => openPkcs11RootKey(options({ modulePath: '/etc/hostname' }), new SeededRandom(1)), 'HSM.0001');
     expectCode(() => openPkcs11RootKey(options({ keyLabel: '' }), new SeededRandom(1)), 'HSM.0001');
