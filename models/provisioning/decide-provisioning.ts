@@ -63,7 +63,7 @@ export function decideProvisioning(request: ProvisioningRequest): ProvisioningDe
     case 'emptyDisk':
       return chosen(request, DEFAULT_KEY, 'table3.empty');
     case 'diskFromBackup':
-      return chosen(request, request.backupEncrypted ? request.backupKey : DEFAULT_KEY, 'table3.from-backup');
+      return chosen(request, DEFAULT_KEY, 'table3.from-backup');
     case 'backupOfDisk':
       return allow(request.diskEncrypted, request.diskKey, 'table3.backup-inherits-disk');
     case 'diskFromSnapshot':
@@ -105,8 +105,10 @@ export function decideProvisioning(request: ProvisioningRequest): ProvisioningDe
           ? allow(true, request.imageKey, 'table4.image-no-unencrypt')
           : refuse('EVS.4003', 'table4.image-no-unencrypt', 'an encrypted image cannot be changed to an unencrypted one');
       }
-      // Only encrypted -> unencrypted is forbidden for images (F-IMAGE-ENCRYPT-DIRECTION).
-      return request.toEncrypted ? allow(true, DEFAULT_KEY, 'table4.image-no-unencrypt') : allow(false, null, 'table4.image-no-unencrypt');
+      // An image's attribute is fixed when it is created, in both directions (F-IMAGE-ENCRYPT-DIRECTION).
+      return request.toEncrypted
+        ? refuse('EVS.1101', 'table4.image-no-unencrypt', 'an unencrypted image cannot be changed to an encrypted one: its attribute is fixed at creation')
+        : allow(false, null, 'table4.image-no-unencrypt');
     case 'changeDiskEncryption':
       return refuse(
         'EVS.1101',

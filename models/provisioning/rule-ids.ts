@@ -96,7 +96,7 @@ export const PROVISIONING_RULES = [
     id: 'table4.image-no-unencrypt',
     table: 'Table 4',
     row: 'Constraints on encrypted images: not changed to non-encrypted',
-    summary: 'An encrypted image cannot be changed to an unencrypted one (EVS.4003).',
+    summary: 'An encrypted image cannot be changed to an unencrypted one (EVS.4003); nor an unencrypted one to encrypted (EVS.1101).',
   },
   {
     id: 'table4.agency-required',

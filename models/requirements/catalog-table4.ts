@@ -133,7 +133,7 @@ export const table4Requirements: readonly Requirement[] = [
     title: 'An encrypted image cannot become unencrypted',
     source: source('Constraints on encrypted images', 'Encrypted images cannot be changed to non-encrypted images.'),
     statement:
-      'Changing an encrypted image to unencrypted is refused with EVS.4003; the image keeps its key (finding F-IMAGE-ENCRYPT-DIRECTION for the other direction).',
+      'Changing an encrypted image to unencrypted is refused with EVS.4003 and the image keeps its key; the other direction is refused with EVS.1101 (finding F-IMAGE-ENCRYPT-DIRECTION).',
     constrains: [ref.rule('table4.image-no-unencrypt')],
     verifiedBy: ['provisioning-test'],
     kind: 'table4',

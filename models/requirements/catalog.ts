@@ -2,18 +2,20 @@ import { table1Requirements } from './catalog-table1.ts';
 import { table2Requirements, table3Requirements } from './catalog-tables23.ts';
 import { table4Requirements } from './catalog-table4.ts';
 import { textRequirements } from './catalog-text.ts';
+import { procedureRequirements } from './catalog-text-procedures.ts';
 import { REQUIREMENT_ID_PATTERN } from './requirement.ts';
 import type { Requirement, RequirementId } from './requirement.ts';
 
 export type { Requirement, RequirementId, RequirementKind, RequirementSource, Verification } from './requirement.ts';
 
-/** Every checkable statement of the seed, in seed order by part. */
+/** Every checkable statement of the seed, in the order of the seed's sections. */
 export const requirements: readonly Requirement[] = [
   ...textRequirements,
   ...table1Requirements,
   ...table2Requirements,
   ...table3Requirements,
   ...table4Requirements,
+  ...procedureRequirements,
 ];
 
 /** The requirement with this id, or undefined. */

@@ -61,29 +61,27 @@ export const findingsProvisioning: readonly Finding[] = [
     seedSays:
       'you can choose whether to encrypt the disk or not. … A key that is automatically created by EVS through KMS and named **evs/default**.',
     readings: [
-      {
-        id: 'default-key',
-        text: 'evs/default; for a disk from an encrypted backup, the backup\'s key; a named key always wins.',
-      },
+      { id: 'default-key', text: 'evs/default, whatever the source (also for a disk created from an encrypted backup); a named key always wins.' },
+      { id: 'source-key', text: 'For a disk from an encrypted backup, the backup\'s key; otherwise evs/default.' },
       { id: 'must-name', text: 'A key must always be named; a request without one is refused.' },
     ],
     modelTakes: 'default-key',
     rationale:
-      'evs/default exists precisely so that encryption works without a CMK; keeping a backup\'s key when the user names none avoids silently moving data from a CMK to the default key.',
+      'evs/default exists precisely so that encryption works without a CMK, and the seed makes the encryption of a disk from a backup a fresh choice ("do not need to be the same"), so one rule for every unnamed key is the simplest reading. Snapshots and images are different: there the key is inherited, not chosen (F-SOURCE-DISK-KEYING).',
     severity: 'gap',
   },
   {
     id: 'F-IMAGE-ENCRYPT-DIRECTION',
-    title: 'Only one direction of image encryption change is forbidden',
+    title: 'Only one direction of image encryption change is named',
     requirementIds: ['T4-IMAGE-NO-UNENCRYPT'],
-    seedSays: 'Encrypted images cannot be changed to non-encrypted images.',
+    seedSays: 'Encrypted images cannot be changed to non-encrypted images. … **Creating Encrypted Images**',
     readings: [
-      { id: 'only-stated-direction', text: 'An unencrypted image may be changed to an encrypted one (under evs/default).' },
-      { id: 'immutable-both-ways', text: 'Images, like disks, keep their attribute in both directions.' },
+      { id: 'only-stated-direction', text: 'An unencrypted image may be changed in place to an encrypted one.' },
+      { id: 'immutable-both-ways', text: 'Images, like disks, keep the attribute they were created with, in both directions (EVS.1101 for the direction the seed does not name).' },
     ],
-    modelTakes: 'only-stated-direction',
+    modelTakes: 'immutable-both-ways',
     rationale:
-      'For disks the seed names both directions; for images it names one, and the contracts have a code (EVS.4003) for that one only.',
+      'The seed points to "Creating Encrypted Images": encryption is chosen when an image is created, as for disks, whose attribute is immutable both ways. The named direction is the one with a security consequence; the other is not granted by silence. EVS.4003 stays the code for the named direction.',
     severity: 'gap',
   },
   {
@@ -96,7 +94,8 @@ export const findingsProvisioning: readonly Finding[] = [
       { id: 'no-replication', text: 'Encrypted images cannot be replicated at all.' },
     ],
     modelTakes: 'cross-region-only',
-    rationale: 'The restriction is worded for regions; KMS keys are regional, which explains it and does not extend to the same region.',
+    rationale:
+      'The restriction is worded for regions; KMS keys are regional, which explains it and does not extend to the same region. An implementation that refuses every replication of an encrypted image takes the other reading; the conformance check will show it.',
     severity: 'ambiguity',
   },
   {

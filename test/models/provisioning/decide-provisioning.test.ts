@@ -31,7 +31,8 @@ describe('Table 3: data disks', () => {
     const rule = 'table3.from-backup';
     expect(decide({ kind: 'diskFromBackup', backupEncrypted: true, backupKey: CMK, encrypted: false })).toEqual(ok(false, null, rule));
     expect(decide({ kind: 'diskFromBackup', backupEncrypted: false, backupKey: null, encrypted: true })).toEqual(ok(true, DEFAULT_KEY, rule));
-    expect(decide({ kind: 'diskFromBackup', backupEncrypted: true, backupKey: CMK, encrypted: true })).toEqual(ok(true, CMK, rule));
+    expect(decide({ kind: 'diskFromBackup', backupEncrypted: true, backupKey: CMK, encrypted: true })).toEqual(ok(true, DEFAULT_KEY, rule));
+    expect(decide({ kind: 'diskFromBackup', backupEncrypted: true, backupKey: CMK, encrypted: true, key: CMK })).toEqual(ok(true, CMK, rule));
     expect(decide({ kind: 'diskFromBackup', backupEncrypted: true, backupKey: CMK, encrypted: true, key: DEFAULT_KEY })).toEqual(ok(true, DEFAULT_KEY, rule));
     expect(decide({ kind: 'diskFromBackup', backupEncrypted: false, backupKey: null, encrypted: false })).toEqual(ok(false, null, rule));
   });
@@ -88,10 +89,11 @@ describe('Table 4: constraints', () => {
     expect(decide({ kind: 'exportImage', imageEncrypted: false, imageKey: null })).toEqual(ok(false, null, 'table4.image-no-export'));
   });
 
-  it('does not change encrypted images to unencrypted (the other direction is allowed)', () => {
+  it('does not change encrypted images to unencrypted, nor unencrypted ones to encrypted', () => {
     expect(decide({ kind: 'changeImageEncryption', imageEncrypted: true, imageKey: CMK, toEncrypted: false })).toEqual(no('EVS.4003', 'table4.image-no-unencrypt'));
     expect(decide({ kind: 'changeImageEncryption', imageEncrypted: true, imageKey: CMK, toEncrypted: true })).toEqual(ok(true, CMK, 'table4.image-no-unencrypt'));
-    expect(decide({ kind: 'changeImageEncryption', imageEncrypted: false, imageKey: null, toEncrypted: true })).toEqual(ok(true, DEFAULT_KEY, 'table4.image-no-unencrypt'));
+    expect(decide({ kind: 'changeImageEncryption', imageEncrypted: false, imageKey: null, toEncrypted: true })).toEqual(no('EVS.1101', 'table4.image-no-unencrypt'));
+    expect(decide({ kind: 'changeImageEncryption', imageEncrypted: false, imageKey: null, toEncrypted: false })).toEqual(ok(false, null, 'table4.image-no-unencrypt'));
   });
 
   it('needs a security administrator to create the agency, which brings evs/default', () => {
