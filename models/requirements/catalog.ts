@@ -4,7 +4,7 @@ import { table4Requirements } from './catalog-table4.ts';
 import { textRequirements } from './catalog-text.ts';
 import { procedureRequirements } from './catalog-text-procedures.ts';
 import { REQUIREMENT_ID_PATTERN } from './requirement.ts';
-import type { Requirement, RequirementId } from './requirement.ts';
+import type { Requirement } from './requirement.ts';
 
 export type { Requirement, RequirementId, RequirementKind, RequirementSource, Verification } from './requirement.ts';
 
@@ -70,9 +70,4 @@ export function catalogIssues(catalog: readonly Requirement[]): CatalogIssue[] {
     if (r.verifiedBy.length === 0) issue('no-verification', `${r.id} names no verification method`);
   }
   return issues;
-}
-
-/** The ids of all requirements that point at a model element matching `predicate`. */
-export function requirementIdsWhere(predicate: (r: Requirement) => boolean): RequirementId[] {
-  return requirements.filter(predicate).map((r) => r.id);
 }
