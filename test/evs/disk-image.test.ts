@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createDecipheriv } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +19,14 @@ afterEach(() => {
 });
 
 const random = new SeededRandom(7);
+const hasPythonCryptography = (() => {
+  try {
+    execFileSync('python3', ['-c', 'import cryptography.hazmat.primitives.ciphers'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
 const dk = random.bytes(64);
 
 describe.each([512, 4096] as const)('sector I/O with %i-byte sectors', (ss: DiskSectorSize) => {
@@ -70,6 +79,28 @@ describe.each([512, 4096] as const)('sector I/O with %i-byte sectors', (ss: Disk
     expect(sector3.equals(data.subarray(ss, 2 * ss))).toBe(true);
     // Unwritten sectors stay holes (zeros on disk), written zeros do not.
     expect(stored.subarray(0, 2 * ss).equals(Buffer.alloc(2 * ss))).toBe(true);
+  });
+
+  it.skipIf(!hasPythonCryptography)('an independent XTS implementation (Python cryptography) decrypts the image file with the DK', () => {
+    const path = join(dir, 'd.img');
+    createSparseImage(path, size);
+    const data = random.bytes(4 * ss);
+    writeRange(path, ss, dk, 7 * ss, data);
+    // The DK goes through stdin, never through a file.
+    const script = [
+      'import sys',
+      'from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes',
+      'key = bytes.fromhex(sys.stdin.readline().strip())',
+      'path, ss, first, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])',
+      'raw = open(path, "rb").read()',
+      'out = b""',
+      'for n in range(first, first + count):',
+      '    d = Cipher(algorithms.AES(key), modes.XTS(n.to_bytes(16, "little"))).decryptor()',
+      '    out += d.update(raw[n * ss:(n + 1) * ss]) + d.finalize()',
+      'sys.stdout.write(out.hex())',
+    ].join('\n');
+    const hex = execFileSync('python3', ['-c', script, path, String(ss), '7', '4'], { input: `${dk.toString('hex')}\n` }).toString();
+    expect(Buffer.from(hex, 'hex').equals(data)).toBe(true);
   });
 
   it('unencrypted images store the plaintext as is', () => {

@@ -68,6 +68,24 @@ describe('Table 2: the system disk follows the image', () => {
     expect(diskFile(tc.dir, system.diskId).includes(content.subarray(0, 64))).toBe(!encrypted);
   });
 
+  it('detaching the system disk leaves the server without one; the disk keeps its attribute', () => {
+    const evs = tc.cloud.evs;
+    const { imageId } = systemImage(true);
+    const server = evs.createServer({ project: 'p1', imageId, dataDisks: [{ sizeBytes: SIZE, encrypted: false }] });
+    const [systemDiskId, dataDiskId] = server.attachedDiskIds;
+    expect(server.systemDiskId).toBe(systemDiskId);
+    evs.detachDisk(systemDiskId ?? '');
+    expect(evs.describeServer(server.serverId)).toMatchObject({ systemDiskId: null, attachedDiskIds: [dataDiskId] });
+    expect(evs.loadedDataKeys(server.serverId)).toEqual([]);
+    expect(evs.describeDisk(systemDiskId ?? '')).toMatchObject({ encrypted: true, keyId: cmkA, bootable: true, status: 'available' });
+  });
+
+  it('an image of another project cannot be used (EVS.0404 image)', () => {
+    const { imageId } = systemImage(false);
+    const error = expectRefusedUnchanged(tc, () => tc.cloud.evs.createServer({ project: 'p2', imageId }), 'EVS.0404');
+    expect(error.data).toMatchObject({ kind: 'image', id: imageId, project: 'p2' });
+  });
+
   it('a server from an encrypted image whose key is disabled is refused (EVS.2002) and nothing is created', () => {
     const { imageId } = systemImage(true);
     makeKey(tc, cmkA, 'disabled');

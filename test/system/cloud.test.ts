@@ -5,7 +5,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SimulatedClock } from '../../src/clock/clock.ts';
 import { SeededRandom } from '../../src/rng/random-source.ts';
 import { Cloud, DEFAULT_REGION, METADATA_FILE } from '../../src/system/cloud.ts';
-import { expectCode, KiB, projectWithCmk } from '../evs/evs-fixture.ts';
+import { decryptSectors } from '../../src/xts/xts-cipher.ts';
+import { diskFile, expectCode, KiB, projectWithCmk, storedWrappedDk } from '../evs/evs-fixture.ts';
 import { createSoftHsmToken, type SoftHsmToken } from '../support/softhsm.ts';
 
 let dirs: string[] = [];
@@ -49,6 +50,34 @@ describe('Cloud.open', () => {
     try {
       const disk = cloud.evs.createDisk({ project: 'p', sizeBytes: 4 * KiB, encrypted: false });
       expect(cloud.evs.createImage({ diskId: disk.diskId }).region).toBe('eu-west-0');
+    } finally {
+      cloud.close();
+    }
+  });
+});
+
+describe('disk image files', () => {
+  it.each([512, 4096] as const)('an encrypted disk (%i-byte sectors) is dm-crypt aes-xts-plain64 under its DK; an unencrypted one is plaintext', (sectorSize) => {
+    const dir = freshDir();
+    const cloud = Cloud.open({ dir, clock: new SimulatedClock(), random: new SeededRandom(9) });
+    try {
+      projectWithCmk(cloud);
+      const vm = cloud.evs.createServer({ project: 'p1' }).serverId;
+      const enc = cloud.evs.createDisk({ project: 'p1', sizeBytes: 16 * KiB, sectorSize, encrypted: true });
+      const plain = cloud.evs.createDisk({ project: 'p1', sizeBytes: 16 * KiB, sectorSize, encrypted: false });
+      const data = Buffer.alloc(2 * sectorSize + 77, 'The quick brown fox. ');
+      for (const d of [enc, plain]) {
+        cloud.evs.attachDisk(d.diskId, vm);
+        cloud.evs.writeDisk(d.diskId, sectorSize - 40, data);
+      }
+      const count = Math.ceil((sectorSize - 40 + data.length) / sectorSize);
+      const stored = diskFile(dir, enc.diskId).subarray(0, count * sectorSize);
+      expect(stored.includes(data.subarray(0, 32))).toBe(false);
+      const dk = cloud.kms.decryptDataKey(enc.keyId ?? '', storedWrappedDk(dir, enc.diskId), { diskId: enc.diskId });
+      const opened = decryptSectors(dk, stored, 0n, sectorSize);
+      expect(opened.subarray(sectorSize - 40, sectorSize - 40 + data.length).equals(data)).toBe(true);
+      expect(diskFile(dir, plain.diskId).subarray(sectorSize - 40, sectorSize - 40 + data.length).equals(data)).toBe(true);
+      dk.fill(0);
     } finally {
       cloud.close();
     }
