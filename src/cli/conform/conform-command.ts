@@ -1,0 +1,88 @@
+/**
+ * `evs-workbench conform LOG [--json] [--max-violations N]`: checks a recorded
+ * event log (JSON Lines; `-` reads stdin) against the model. Exit 0 when the
+ * log conforms, 1 when it does not, 2 when it cannot be read (the message
+ * names the line and what to fix).
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Readable } from 'node:stream';
+import { WorkbenchError } from '../../errors/workbench-error.ts';
+import { formatVerdict, formatViolation, reportToJson } from '../../conform/format-report.ts';
+import { CONFORM_INPUT_CODES } from '../../conform/log-line.ts';
+import { conformStream, DEFAULT_MAX_VIOLATIONS } from '../../conform/run-conform.ts';
+import { EXIT, type Command } from '../io.ts';
+import { parseCommandArgs } from '../main.ts';
+
+export const CONFORM_USAGE = `evs-workbench conform LOG [--json] [--max-violations N]
+
+Checks a recorded event log (JSON Lines, one event per line; LOG may be - for stdin)
+against the model: every success must be one the model allows, every refusal one it
+requires, with the same error code. Prints one line per violation and a verdict.
+  --json               print {"conformant", "events", "violations": [...]} instead
+  --max-violations N   list at most N violations (all are counted; default ${DEFAULT_MAX_VIOLATIONS})
+Exit: 0 conformant, 1 not conformant, 2 unreadable log or bad arguments.`;
+
+export interface ConformDeps {
+  /** The standard input, for LOG = `-`. */
+  readonly stdin: () => Readable;
+}
+
+function usage(message: string, fix: string): WorkbenchError {
+  return new WorkbenchError({ code: CONFORM_INPUT_CODES.badOption, message, fix });
+}
+
+function parseMax(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_MAX_VIOLATIONS;
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < 1) {
+    throw usage(`--max-violations ${text} is not a positive whole number.`, 'Pass --max-violations N with N >= 1, e.g. --max-violations 20.');
+  }
+  return n;
+}
+
+async function openLog(path: string, cwd: string, deps: ConformDeps): Promise<{ input: Readable; source: string }> {
+  if (path === '-') return { input: deps.stdin(), source: 'stdin' };
+  const full = resolve(cwd, path);
+  const info = await stat(full).catch((e: unknown) => {
+    throw new WorkbenchError({
+      code: CONFORM_INPUT_CODES.cannotOpen,
+      message: `cannot read the log ${path}: ${e instanceof Error ? e.message : String(e)}.`,
+      fix: 'Pass the path of an existing JSON Lines log (or - to read stdin).',
+      cause: e,
+    });
+  });
+  if (!info.isFile()) {
+    throw new WorkbenchError({ code: CONFORM_INPUT_CODES.cannotOpen, message: `${path} is not a file.`, fix: 'Pass the path of a JSON Lines log file.' });
+  }
+  return { input: createReadStream(full, { encoding: 'utf8', highWaterMark: 1 << 16 }), source: path };
+}
+
+export function createConformCommand(deps: ConformDeps): Command {
+  return {
+    name: 'conform',
+    summary: 'Check a recorded event log (JSON Lines) against the model',
+    usage: CONFORM_USAGE,
+    async run(args, io) {
+      const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' }, 'max-violations': { type: 'string' } });
+      if (positionals.length !== 1 || positionals[0] === undefined) {
+        throw usage(
+          positionals.length === 0 ? 'conform needs the log to check.' : `conform checks one log; got ${positionals.length}: ${positionals.join(' ')}.`,
+          'Run `evs-workbench conform LOG` with one file, or - for stdin.',
+        );
+      }
+      const max = parseMax(values['max-violations']);
+      const json = values.json === true;
+      const { input, source } = await openLog(positionals[0], io.cwd, deps);
+      const report = await conformStream(input, source, {
+        maxViolations: max,
+        ...(json ? {} : { onViolation: (v) => void io.stdout.write(`${formatViolation(v)}\n`) }),
+      });
+      io.stdout.write(json ? `${JSON.stringify(reportToJson(report), null, 2)}\n` : `${formatVerdict(report)}\n`);
+      return report.conformant ? EXIT.ok : EXIT.failed;
+    },
+  };
+}
+
+export const conformCommand: Command = createConformCommand({ stdin: () => process.stdin });
