@@ -36,3 +36,9 @@ export function createCanonicalizer(config: SystemConfig, symmetry: boolean): Ca
     },
   };
 }
+
+/** A renaming that maps `from` onto `to` (both in the same symmetry class), or undefined. */
+export function findRenaming(config: SystemConfig, from: SystemState, to: SystemState): Renaming | undefined {
+  const target = serializeState(to);
+  return symmetryGroup(config).find((r) => serializeState(renameState(from, r)) === target);
+}

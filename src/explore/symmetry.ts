@@ -1,4 +1,4 @@
-import { DEFAULT_KEY_ID, type SystemConfig, type SystemState, type KeyComponent, type DiskComponent } from '../../models/index.ts';
+import { DEFAULT_KEY_ID, type SystemConfig, type SystemEvent, type SystemState, type KeyComponent, type DiskComponent } from '../../models/index.ts';
 
 /**
  * Symmetry reduction. Two CMKs, two disks or two servers are interchangeable
@@ -21,7 +21,17 @@ function permutations<T>(items: readonly T[]): T[][] {
 const zip = (from: readonly string[], to: readonly string[]): Map<string, string> => new Map(from.map((f, i) => [f, to[i] ?? f]));
 
 /** Every renaming of keys, disks and servers that maps the configuration onto itself (the identity included). */
+const groups = new WeakMap<SystemConfig, Renaming[]>();
+
 export function symmetryGroup(config: SystemConfig, maxSize = 5040): Renaming[] {
+  const cached = groups.get(config);
+  if (cached) return cached;
+  const group = computeGroup(config, maxSize);
+  groups.set(config, group);
+  return group;
+}
+
+function computeGroup(config: SystemConfig, maxSize: number): Renaming[] {
   const keyPerms = permutations(config.cmks).map((p) => zip(config.cmks, p));
   const serverPerms = permutations(config.servers).map((p) => zip(config.servers, p));
   const diskIds = config.disks.map((d) => d.id);
@@ -64,4 +74,14 @@ export function renameState(state: SystemState, r: Renaming): SystemState {
     };
   }
   return { agency: state.agency, keys, disks, day: state.day };
+}
+
+/** Renames the ids an event names. */
+export function renameEvent<E extends SystemEvent>(event: E, r: Renaming): E {
+  const key = (k: string): string => r.keys.get(k) ?? k;
+  const out: Record<string, unknown> = { ...event };
+  if ('key' in event && typeof event.key === 'string') out['key'] = key(event.key);
+  if ('disk' in event) out['disk'] = r.disks.get(event.disk) ?? event.disk;
+  if ('server' in event) out['server'] = r.servers.get(event.server) ?? event.server;
+  return out as E;
 }
