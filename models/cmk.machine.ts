@@ -84,13 +84,19 @@ export const cmkMachine = setup({
           refusal('KMS.0211', 'the default master key cannot be disabled', 'isDefaultKey'),
           { target: 'disabled', actions: 'accept', description: 'disable the CMK' },
         ],
-        'key.enable': refusal('KMS.1201', 'only a disabled key can be enabled'),
+        'key.enable': [
+          refusal('KMS.0211', 'no state change is allowed on the default master key', 'isDefaultKey'),
+          refusal('KMS.1201', 'only a disabled key can be enabled'),
+        ],
         'key.scheduleDeletion': [
           refusal('KMS.0211', 'the default master key does not support scheduled deletion', 'isDefaultKey'),
           refusal('KMS.1401', 'the waiting period must be 7..1096 days', 'invalidPendingDays'),
           { target: 'pendingDeletion', actions: 'startWaitingPeriod', description: 'schedule deletion after a waiting period' },
         ],
-        'key.cancelDeletion': refusal('KMS.1501', 'the key is not pending deletion'),
+        'key.cancelDeletion': [
+          refusal('KMS.0211', 'no state change is allowed on the default master key', 'isDefaultKey'),
+          refusal('KMS.1501', 'the key is not pending deletion'),
+        ],
       },
     },
     disabled: {

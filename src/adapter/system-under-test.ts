@@ -1,4 +1,4 @@
-import type { SystemEvent, SystemState } from '../../models/index.ts';
+import type { SystemConfig, SystemEvent, SystemState } from '../../models/index.ts';
 
 /**
  * The seam between the model and any implementation. A test drives a
@@ -32,8 +32,8 @@ export interface SystemUnderTest {
 
 export interface SutFactory {
   readonly name: string;
-  /** A fresh system for one test; `seed` drives all its randomness. */
-  create(configName: string, seed: number): Promise<SystemUnderTest>;
+  /** A fresh system for one test, set up as the configuration's initial state; `seed` drives all its randomness. */
+  create(config: SystemConfig, seed: number): Promise<SystemUnderTest>;
 }
 
 /** The observation the model predicts for a model state. */

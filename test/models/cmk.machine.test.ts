@@ -73,9 +73,11 @@ describe('CMK lifecycle', () => {
     for (const state of ['enabled', 'disabled']) expect(stepKey(at(state), { type: 'clock.advance', days: 5000 }).next.value).toBe(state);
   });
 
-  it('the default master key can be neither disabled nor scheduled for deletion (KMS.0211)', () => {
+  it('the default master key refuses every state change (KMS.0211)', () => {
     const key = initialKey({ keyId: 'evs/default', isDefault: true });
     expect(stepKey(key, { type: 'key.disable' }).outcome).toEqual({ kind: 'refused', code: 'KMS.0211' });
+    expect(stepKey(key, { type: 'key.enable' }).outcome).toEqual({ kind: 'refused', code: 'KMS.0211' });
+    expect(stepKey(key, { type: 'key.cancelDeletion' }).outcome).toEqual({ kind: 'refused', code: 'KMS.0211' });
     expect(stepKey(key, { type: 'key.scheduleDeletion', pendingDays: 7 }).outcome).toEqual({ kind: 'refused', code: 'KMS.0211' });
   });
 
