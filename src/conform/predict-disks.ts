@@ -100,7 +100,7 @@ function historyAfter(line: DiskOpLine, before: DiskHistory, f: Facts): DiskHist
 
 export function predictDiskOp(state: MonitorState, line: DiskOpLine): Prediction {
   const step = modelStep(state.system, diskEvent(line));
-  const f = diskFacts(state, line, line.disk, step.decidedBy);
+  const f = { ...diskFacts(state, line, line.disk, step.decidedBy), requested: line.op === 'changeDiskEncryption' ? line.encrypted : null };
   const keyText = f.diskEncrypted === null ? '' : `; ${keyWords(f.keyId, f.keyState)}`;
   if (step.ok) {
     const history = historyAfter(line, state.disks.get(line.disk) ?? NEW_DISK_HISTORY, f);

@@ -8,12 +8,12 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
+import { parseArgs } from 'node:util';
 import { WorkbenchError } from '../../errors/workbench-error.ts';
 import { formatVerdict, formatViolation, reportToJson } from '../../conform/format-report.ts';
 import { CONFORM_INPUT_CODES } from '../../conform/log-line.ts';
 import { conformStream, DEFAULT_MAX_VIOLATIONS } from '../../conform/run-conform.ts';
 import { EXIT, type Command } from '../io.ts';
-import { parseCommandArgs } from '../main.ts';
 
 export const CONFORM_USAGE = `evs-workbench conform LOG [--json] [--max-violations N]
 
@@ -65,7 +65,13 @@ export function createConformCommand(deps: ConformDeps): Command {
     summary: 'Check a recorded event log (JSON Lines) against the model',
     usage: CONFORM_USAGE,
     async run(args, io) {
-      const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' }, 'max-violations': { type: 'string' } });
+      // node:util directly, not main.ts's helper: importing main.ts from a command is an import cycle (main -> commands -> here).
+      const { values, positionals } = parseArgs({
+        args: [...args],
+        options: { json: { type: 'boolean' }, 'max-violations': { type: 'string' } },
+        allowPositionals: true,
+        strict: true,
+      });
       if (positionals.length !== 1 || positionals[0] === undefined) {
         throw usage(
           positionals.length === 0 ? 'conform needs the log to check.' : `conform checks one log; got ${positionals.length}: ${positionals.join(' ')}.`,
