@@ -67,15 +67,15 @@ export interface LineProblem {
   readonly code: ConformInputCode;
 }
 
-/** Error codes for unreadable logs (`CLI.03xx`, exit 2). */
+/** Error codes for unreadable logs (`CLI.04xx`, exit 2). */
 export const CONFORM_INPUT_CODES = {
-  cannotOpen: 'CLI.0301',
-  malformedJson: 'CLI.0302',
-  unknownOp: 'CLI.0303',
-  badArgument: 'CLI.0304',
-  badSeq: 'CLI.0305',
-  badTime: 'CLI.0306',
-  badOption: 'CLI.0307',
+  cannotOpen: 'CLI.0401',
+  malformedJson: 'CLI.0402',
+  unknownOp: 'CLI.0403',
+  badArgument: 'CLI.0404',
+  badSeq: 'CLI.0405',
+  badTime: 'CLI.0406',
+  badOption: 'CLI.0407',
 } as const;
 
 export type ConformInputCode = (typeof CONFORM_INPUT_CODES)[keyof typeof CONFORM_INPUT_CODES];

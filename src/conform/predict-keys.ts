@@ -124,7 +124,7 @@ function refusalWhy(line: KeyLine, code: string | null): string {
     case 'KMS.0207':
       return 'every operation on a deleted or unknown key fails';
     case 'KMS.0211':
-      return 'the default master key evs/default can be neither disabled nor scheduled for deletion';
+      return 'no state change is allowed on the default master key evs/default (not disabled, enabled, scheduled for deletion or cancelled)';
     case 'KMS.1201':
       return 'only a disabled key can be enabled';
     case 'KMS.1301':

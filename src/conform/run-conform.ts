@@ -10,7 +10,7 @@ import { parseLogLine } from './parse-line.ts';
  * Streams an event log line by line through the monitor. Memory stays
  * constant in the number of lines: only the monitor state (live ids) and the
  * first `maxViolations` violations are kept; later violations are counted.
- * An unreadable line stops the run with a `WorkbenchError` (CLI.03xx) that
+ * An unreadable line stops the run with a `WorkbenchError` (CLI.04xx) that
  * names the line and what to fix.
  */
 export interface ConformOptions {

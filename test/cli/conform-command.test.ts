@@ -65,11 +65,11 @@ describe('evs-workbench conform', () => {
   });
 
   it.each([
-    ['malformed-json.jsonl', 'CLI.0302', 'line 2: not valid JSON'],
-    ['malformed-unknown-op.jsonl', 'CLI.0303', 'line 2: unknown operation "rotateKey"'],
-    ['malformed-missing-argument.jsonl', 'CLI.0304', "line 3: attachDisk: argument 'server' is missing"],
-    ['malformed-seq.jsonl', 'CLI.0305', 'line 2: seq 1 does not increase'],
-    ['malformed-time-backwards.jsonl', 'CLI.0306', 'line 2: time 2026-01-01T23:59:59Z goes backwards'],
+    ['malformed-json.jsonl', 'CLI.0402', 'line 2: not valid JSON'],
+    ['malformed-unknown-op.jsonl', 'CLI.0403', 'line 2: unknown operation "rotateKey"'],
+    ['malformed-missing-argument.jsonl', 'CLI.0404', "line 3: attachDisk: argument 'server' is missing"],
+    ['malformed-seq.jsonl', 'CLI.0405', 'line 2: seq 1 does not increase'],
+    ['malformed-time-backwards.jsonl', 'CLI.0406', 'line 2: time 2026-01-01T23:59:59Z goes backwards'],
   ])('exits 2 on %s, naming the line and the fix', async (file, code, message) => {
     const r = await run(file);
     expect(r.code).toBe(EXIT.usage);
@@ -80,11 +80,11 @@ describe('evs-workbench conform', () => {
   it('exits 2 on bad arguments and missing files', async () => {
     expect((await run()).code).toBe(EXIT.usage);
     expect((await run('a.jsonl', 'b.jsonl')).err).toContain('conform checks one log; got 2');
-    expect((await run('conformant-lifecycle.jsonl', '--max-violations', '0')).err).toContain('[CLI.0307]');
+    expect((await run('conformant-lifecycle.jsonl', '--max-violations', '0')).err).toContain('[CLI.0407]');
     expect((await run('conformant-lifecycle.jsonl', '--verbose')).code).toBe(EXIT.usage);
     const missing = await run('no-such.jsonl');
     expect(missing.code).toBe(EXIT.usage);
-    expect(missing.err).toContain('[CLI.0301] cannot read the log no-such.jsonl');
+    expect(missing.err).toContain('[CLI.0401] cannot read the log no-such.jsonl');
     expect((await run('.')).err).toContain('is not a file');
   });
 

@@ -31,11 +31,11 @@ const EXPECTED: Record<string, Expectation> = {
       ['attachDisk', 'success-forbidden', 'T1-DELETED-DETACHED-IMPACT'],
     ],
   },
-  'malformed-json.jsonl': { unreadable: 'CLI.0302' },
-  'malformed-unknown-op.jsonl': { unreadable: 'CLI.0303' },
-  'malformed-missing-argument.jsonl': { unreadable: 'CLI.0304' },
-  'malformed-seq.jsonl': { unreadable: 'CLI.0305' },
-  'malformed-time-backwards.jsonl': { unreadable: 'CLI.0306' },
+  'malformed-json.jsonl': { unreadable: 'CLI.0402' },
+  'malformed-unknown-op.jsonl': { unreadable: 'CLI.0403' },
+  'malformed-missing-argument.jsonl': { unreadable: 'CLI.0404' },
+  'malformed-seq.jsonl': { unreadable: 'CLI.0405' },
+  'malformed-time-backwards.jsonl': { unreadable: 'CLI.0406' },
 };
 
 const files = readdirSync(LOGS).filter((f) => f.endsWith('.jsonl')).sort();

@@ -217,7 +217,7 @@ describe('conformance monitor: waiting periods and time', () => {
     expect(s1.verdict.kind).toBe('conforms');
     const a = stepMonitor(s1.state, sameSeq.line).verdict;
     const b = stepMonitor(s1.state, earlier.line).verdict;
-    expect(a.kind === 'unreadable' && a.problem).toMatchObject({ code: 'CLI.0305', lineNumber: 2 });
-    expect(b.kind === 'unreadable' && b.problem).toMatchObject({ code: 'CLI.0306', lineNumber: 2 });
+    expect(a.kind === 'unreadable' && a.problem).toMatchObject({ code: 'CLI.0405', lineNumber: 2 });
+    expect(b.kind === 'unreadable' && b.problem).toMatchObject({ code: 'CLI.0406', lineNumber: 2 });
   });
 });

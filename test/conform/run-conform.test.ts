@@ -38,7 +38,7 @@ describe('conformStream', () => {
     const err = await conformStream(input, 'run.jsonl').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(WorkbenchError);
     const w = err as WorkbenchError;
-    expect(w.code).toBe('CLI.0304');
+    expect(w.code).toBe('CLI.0404');
     expect(w.message).toBe("run.jsonl: line 5: detachDisk: argument 'disk' is missing.");
     expect(w.data).toEqual({ line: 5 });
     expect(input.destroyed).toBe(true);
@@ -46,7 +46,7 @@ describe('conformStream', () => {
 
   it('treats a log whose time goes backwards as unreadable (exit 2), not as a violation', async () => {
     const log = new LogBuilder().ok('createKey', { key: 'k1' }).after(-1).ok('createKey', { key: 'k2' });
-    await expect(conformStream(stream(log.text()), 'log')).rejects.toMatchObject({ code: 'CLI.0306', data: { line: 2 } });
+    await expect(conformStream(stream(log.text()), 'log')).rejects.toMatchObject({ code: 'CLI.0406', data: { line: 2 } });
   });
 
   it('accepts an empty log as conformant with zero events', async () => {
