@@ -89,8 +89,8 @@ export const cmkMachine = setup({
           refusal('KMS.1201', 'only a disabled key can be enabled'),
         ],
         'key.scheduleDeletion': [
+          refusal('KMS.1401', 'the waiting period must be 7..1096 days (arguments are checked first)', 'invalidPendingDays'),
           refusal('KMS.0211', 'the default master key does not support scheduled deletion', 'isDefaultKey'),
-          refusal('KMS.1401', 'the waiting period must be 7..1096 days', 'invalidPendingDays'),
           { target: 'pendingDeletion', actions: 'startWaitingPeriod', description: 'schedule deletion after a waiting period' },
         ],
         'key.cancelDeletion': [
@@ -121,7 +121,10 @@ export const cmkMachine = setup({
         },
         'key.enable': refusal('KMS.0210', 'a key pending deletion must first have its deletion cancelled'),
         'key.disable': refusal('KMS.0210', 'a key pending deletion cannot be disabled'),
-        'key.scheduleDeletion': refusal('KMS.1402', 'the key is already pending deletion'),
+        'key.scheduleDeletion': [
+          refusal('KMS.1401', 'the waiting period must be 7..1096 days (arguments are checked first)', 'invalidPendingDays'),
+          refusal('KMS.1402', 'the key is already pending deletion'),
+        ],
         'clock.advance': [
           {
             guard: 'waitingPeriodElapses',

@@ -28,6 +28,8 @@ function finalRefusal(machine: AnyStateMachine, value: string): RefusalCode | un
   return node?.type === 'final' ? meta?.refusesAllWith : undefined;
 }
 
+const CACHE_LIMIT = 20_000;
+
 function makeStepper<C extends object, E extends { type: string }>(machine: AnyStateMachine) {
   const cache = new Map<string, ComponentStep<C>>();
   return (state: ComponentState<C>, event: E): ComponentStep<C> => {
@@ -48,6 +50,7 @@ function makeStepper<C extends object, E extends { type: string }>(machine: AnyS
         result = { next: { value: String(next.value), context: toData(ctx) as C }, outcome: ctx.outcome, handled: true };
       }
     }
+    if (cache.size >= CACHE_LIMIT) cache.clear(); // ids are part of the key: bound the memory a long-running monitor can use
     cache.set(key, result);
     return result;
   };

@@ -1,3 +1,4 @@
+import { isValidPendingDays } from '../cmk.machine.ts';
 import type { KeyStateView } from '../outcome.ts';
 import { OK, refused } from '../outcome.ts';
 import { DEFAULT_KEY_ID, type SystemConfig } from './config.ts';
@@ -44,6 +45,9 @@ export function stepSystem(state: SystemState, event: SystemEvent): StepResult {
     case 'key.cancelDeletion':
     case 'key.scheduleDeletion': {
       const key = state.keys[event.key];
+      if (event.type === 'key.scheduleDeletion' && !isValidPendingDays(event.pendingDays) && (!key || key.value === 'deleted')) {
+        return { next: state, outcome: refused('KMS.1401'), decidedBy: system('arguments-checked-first', event) };
+      }
       if (!key) return { next: state, outcome: refused('KMS.0207'), decidedBy: system('unknown-key', event) };
       const { key: _id, ...componentEvent } = event;
       const r = stepKey(key, componentEvent);

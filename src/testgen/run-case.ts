@@ -1,6 +1,6 @@
 import { formatEvent, initialSystemState, type Outcome, type SystemConfig, type SystemEvent } from '../../models/index.ts';
 import { diffObservations, expectedObservation, type SutFactory, type SutResult } from '../adapter/system-under-test.ts';
-import { oracle, type OracleStep, type TestCase } from './test-case.ts';
+import { oracle, refusedIn, type OracleStep, type TestCase } from './test-case.ts';
 
 /**
  * Runs one generated test against a system under test: each step's answer
@@ -47,7 +47,7 @@ function agrees(expected: Outcome, actual: SutResult): boolean {
 
 export async function runTestCase(test: TestCase, config: SystemConfig, factory: SutFactory, seed: number, now: () => number = Date.now): Promise<TestVerdict> {
   const started = now();
-  const steps = oracle(config, test.events, test.probes);
+  const steps = oracle(config, test.events, test.probeSteps);
   const sut = await factory.create(config, seed);
   const answers: StepVerdict[] = [];
   let probes = 0;
@@ -69,6 +69,18 @@ export async function runTestCase(test: TestCase, config: SystemConfig, factory:
     const initialDiff = diffObservations(expectedObservation(initialSystemState(config)), await sut.observe());
     if (steps.length > 0 && initialDiff.length > 0) {
       return fail(-1, steps[0]!.event, { kind: 'ok' }, null, initialDiff, `the initial state differs from the model: ${initialDiff.join('; ')}`);
+    }
+    if (test.probeSteps.includes(-1)) {
+      const start = initialSystemState(config);
+      const want = expectedObservation(start);
+      for (const p of refusedIn(config, start)) {
+        probes++;
+        const got = await sut.execute(p.event);
+        answers.push({ index: -1, event: p.event, expected: p.outcome, actual: got, probe: true });
+        if (!agrees(p.outcome, got)) return fail(-1, p.event, p.outcome, got, [], `sneak path in the initial state: ${formatEvent(p.event)} must be refused with ${describeOutcome(p.outcome)}, the implementation answered ${describeOutcome(got)}`);
+        const after = diffObservations(want, await sut.observe());
+        if (after.length > 0) return fail(-1, p.event, p.outcome, got, after, `the refused ${formatEvent(p.event)} changed the implementation's state: ${after.join('; ')}`);
+      }
     }
     for (const [index, step] of steps.entries()) {
       const actual = await sut.execute(step.event);

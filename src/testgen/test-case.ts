@@ -13,8 +13,8 @@ export interface TestCase {
   readonly title: string;
   readonly config: string;
   readonly events: readonly SystemEvent[];
-  /** Also try, after each step, every event the model refuses there (sneak paths). */
-  readonly probes: boolean;
+  /** After these steps (indices into `events`), also try every event the model refuses there (sneak paths). */
+  readonly probeSteps: readonly number[];
   readonly requirementIds: readonly string[];
   /** Why this test exists, in a sentence (e.g. which Table 1 cell and operation). */
   readonly purpose: string;
@@ -31,16 +31,20 @@ export interface OracleStep {
   readonly probes: ReadonlyArray<{ readonly event: SystemEvent; readonly outcome: Outcome; readonly decidedBy: Decision }>;
 }
 
-export function oracle(config: SystemConfig, events: readonly SystemEvent[], withProbes: boolean): OracleStep[] {
+/** Every event of the alphabet that the model refuses in `state`, with the predicted refusal. */
+export function refusedIn(config: SystemConfig, state: SystemState): OracleStep['probes'] {
+  return systemAlphabet(config, state, { badInput: true }).flatMap((e) => {
+    const p = stepSystem(state, e);
+    return p.outcome.kind === 'refused' ? [{ event: e, outcome: p.outcome, decidedBy: p.decidedBy }] : [];
+  });
+}
+
+export function oracle(config: SystemConfig, events: readonly SystemEvent[], probeSteps: readonly number[] = []): OracleStep[] {
   let state = initialSystemState(config);
-  return events.map((event) => {
+  const probeAt = new Set(probeSteps);
+  return events.map((event, index) => {
     const r = stepSystem(state, event);
-    const probes = withProbes
-      ? systemAlphabet(config, r.next, { badInput: true }).flatMap((e) => {
-          const p = stepSystem(r.next, e);
-          return p.outcome.kind === 'refused' ? [{ event: e, outcome: p.outcome, decidedBy: p.decidedBy }] : [];
-        })
-      : [];
+    const probes = probeAt.has(index) ? refusedIn(config, r.next) : [];
     const step: OracleStep = { event, before: state, outcome: r.outcome, after: r.next, decidedBy: r.decidedBy, probes };
     state = r.next;
     return step;
