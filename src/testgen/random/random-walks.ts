@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import type { SystemConfig, SystemEvent } from '../../../models/index.ts';
-import type { SutFactory } from '../../adapter/system-under-test.ts';
+import type { SutFactory, SystemUnderTest } from '../../adapter/system-under-test.ts';
 import { systemClock, type Clock } from '../../clock/clock.ts';
 import { WorkbenchError } from '../../errors/workbench-error.ts';
-import { walkCommandArbitraries, type WalkCommand } from './walk-commands.ts';
+import { walkCommandArbitraries } from './walk-commands.ts';
 import { WalkFailure, WalkModel, type WalkFailureDetail, type WalkStep } from './walk-model.ts';
 import { commandsReplayPath, decodeReplayToken, encodeReplayToken, formatWalkFailure, replayApiCall, replayCommandLine } from './walk-report.ts';
 
@@ -92,7 +92,7 @@ export async function runRandomWalks(options: RandomWalkOptions): Promise<Random
   const token = options.path === undefined ? null : decodeReplayToken(options.path);
 
   // A fresh arbitrary per call: fast-check's commands arbitrary keeps the replay state of its shrinks.
-  const walks = fc.commands(walkCommandArbitraries(config, badInput), {
+  const walks = fc.commands<WalkModel, SystemUnderTest, false>(walkCommandArbitraries(config, badInput), {
     maxCommands: maxLength,
     size: 'max',
     ...(token?.replayPath ? { replayPath: token.replayPath } : {}),
@@ -123,14 +123,8 @@ export async function runRandomWalks(options: RandomWalkOptions): Promise<Random
     }
   });
 
-  let details: fc.RunDetails<[number, Iterable<WalkCommand>]>;
-  try {
-    details = await fc.check(property, {
-      seed,
-      numRuns: options.runs,
-      ...(token !== null ? { path: token.path, endOnFailure: true } : {}),
-    });
-  } catch (e) {
+  const parameters = { seed, numRuns: options.runs, ...(token !== null ? { path: token.path, endOnFailure: true } : {}) };
+  const details = await fc.check(property, parameters).catch((e: unknown): never => {
     if (token === null) throw e;
     throw new WorkbenchError({
       code: 'CLI.0602',
@@ -139,7 +133,7 @@ export async function runRandomWalks(options: RandomWalkOptions): Promise<Random
       data: { path: options.path, seed },
       cause: e,
     });
-  }
+  });
   const durationMs = clock.now() - started;
   if (!details.failed) return { kind: 'pass', runs: details.numRuns, events, seed, durationMs };
 
