@@ -9,9 +9,14 @@ import type { ImageInfo } from './types.ts';
 
 /** Table 4, constraints on encrypted images: no cross-region replication, no export, no decryption. */
 
+/**
+ * A copy of the image in `targetRegion`. An encrypted image cannot be
+ * replicated ACROSS regions (its key is regional); within its own region it
+ * can, and the copy keeps the key and the wrapped DK.
+ */
 export function replicateImage(ctx: EvsContext, imageId: string, targetRegion: string): ImageInfo {
   const image = ctx.requireCopy('image', imageId);
-  if (image.encrypted) throw encryptedImageRefused('EVS.4001', imageId);
+  if (image.encrypted && targetRegion !== image.region) throw encryptedImageRefused('EVS.4001', imageId);
   const copyId = ctx.newId('image');
   const replica: CopyRecord = { ...image, copyId, region: targetRegion, createdAt: ctx.clock.now() };
   ctx.run((files) => {
