@@ -30,12 +30,17 @@ export interface ProvisioningRunOptions {
 
 let enumerated: IdentifiedProvisioningCase[] | null = null;
 
-/** The case with its id and title: its own if it has them, else those of the equal enumerated case. */
+/**
+ * The case with an id and title: its own if it has them, else the id of the
+ * enumerated case with the same request (`prov-<kind>-custom` if none). The
+ * case's own expectation is kept, whatever the enumeration says.
+ */
 export function identify(c: ProvisioningCase | IdentifiedProvisioningCase): IdentifiedProvisioningCase {
   if ('id' in c) return c;
   enumerated ??= identifyCases(enumerateProvisioningCases());
   const key = JSON.stringify(c.request);
-  return enumerated.find((e) => JSON.stringify(e.request) === key) ?? { ...c, id: `prov-${c.request.kind}-custom`, title: titleOf(c) };
+  const id = enumerated.find((e) => JSON.stringify(e.request) === key)?.id ?? `prov-${c.request.kind}-custom`;
+  return { ...c, id, title: titleOf(c) };
 }
 
 /** A per-case seed from the suite seed and the case id (FNV-1a), so every case replays on its own. */
@@ -130,7 +135,7 @@ export async function executeProvisioningCase(
       verifyProduct(ws, product, checks);
     } catch (e) {
       const message = e instanceof CheckFailed ? e.message : `a data check could not run: ${errorText(e)}`;
-      return fail(actual, `the decision agrees with the model, but the data does not: ${message}`);
+      return fail(actual, `the decision agrees with the model, but a check of what it produced fails: ${message}`);
     }
     return pass();
   } finally {

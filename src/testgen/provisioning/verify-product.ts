@@ -24,10 +24,16 @@ function check(checks: string[], problem: string | null, passed: string): void {
   checks.push(passed);
 }
 
-function sameRecord(what: string, returned: object, described: object): string | null {
-  const a = JSON.stringify(returned);
-  const b = JSON.stringify(described);
-  return a === b ? null : `${what}: the record returned (${a}) differs from the one described afterwards (${b})`;
+/** Null when the record an operation returned is the one described afterwards, else the fields that differ. */
+function sameRecord(ws: ProvisioningWorkspace, what: string, returned: object, described: object): string | null {
+  const a = new Map(Object.entries(returned));
+  const b = new Map(Object.entries(described));
+  const show = (field: string, v: unknown): string =>
+    field === 'keyId' && typeof v === 'string' ? `${v} (${ws.modelKey(v) ?? '?'})` : JSON.stringify(v);
+  const differing = [...new Set([...a.keys(), ...b.keys()])].filter((k) => JSON.stringify(a.get(k)) !== JSON.stringify(b.get(k)));
+  if (differing.length === 0) return null;
+  const fields = differing.map((k) => `${k}: returned ${show(k, a.get(k))}, described ${show(k, b.get(k))}`);
+  return `${what}: the record returned differs from the one described afterwards in ${fields.join('; ')}`;
 }
 
 const kib = (n: number): string => `${n / 1024} KiB`;
@@ -58,7 +64,7 @@ const what = (info: DiskInfo): string => `disk from ${info.source.kind}`;
 
 export function verifyDisk(ws: ProvisioningWorkspace, info: DiskInfo, plaintext: Buffer | null, checks: string[]): void {
   const { evs } = ws.cloud;
-  check(checks, sameRecord(what(info), info, evs.describeDisk(info.diskId)), `${what(info)}: describeDisk agrees with the record returned`);
+  check(checks, sameRecord(ws, what(info), info, evs.describeDisk(info.diskId)), `${what(info)}: describeDisk agrees with the record returned`);
   let expected = plaintext;
   if (expected === null) {
     check(checks, compareBytes(`new ${what(info)}`, Buffer.alloc(info.sizeBytes), ws.readAll(info.diskId)), `new disk reads ${kib(info.sizeBytes)} of zeros`);
@@ -84,7 +90,7 @@ function verifyCopy(ws: ProvisioningWorkspace, product: Product & { kind: 'snaps
   const { info, plaintext } = product;
   const id = product.kind === 'snapshot' ? product.info.snapshotId : product.kind === 'backup' ? product.info.backupId : product.info.imageId;
   const described = product.kind === 'snapshot' ? evs.describeSnapshot(id) : product.kind === 'backup' ? evs.describeBackup(id) : evs.describeImage(id);
-  check(checks, sameRecord(product.kind, info, described), `${product.kind}: describe agrees with the record returned`);
+  check(checks, sameRecord(ws, product.kind, info, described), `${product.kind}: describe agrees with the record returned`);
   check(
     checks,
     checkStoredFile(`${product.kind} ${id}`, ws.fileOf(product.kind, id), plaintext, info.encrypted),
