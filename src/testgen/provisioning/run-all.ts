@@ -9,8 +9,9 @@ import { summarizeVerdicts, type ProvisioningVerdict } from './provisioning-verd
  * implementation. The implementation has no disk types, so cases that
  * differ only in `diskType` send it exactly the same calls: each such group
  * is run once (by its first case) and the verdict is given to every case of
- * the group, saying so in its checks. The per-case seed comes from the
- * representative's id, so a replay of any case of the group is the same run.
+ * the group, saying so in its first check (`shares the run of <id>`); the
+ * run's seed comes from the representative's id, so replaying that id with
+ * the suite seed reproduces it.
  */
 export interface SuiteOptions extends ProvisioningRunOptions {
   /** Only the cases this returns true for. */

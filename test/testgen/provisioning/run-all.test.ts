@@ -52,6 +52,20 @@ describe('the provisioning suite', () => {
     expect(result.executed).toBeGreaterThanOrEqual(new Set(cases.map((c) => c.request.kind)).size);
   });
 
+  it('with noSharing runs every case on its own, reporting progress after each', async () => {
+    const progress: string[] = [];
+    const own = await runProvisioningSuiteDetailed({
+      seed: SEED,
+      noSharing: true,
+      filter: (c) => c.request.kind === 'createEncryptedDisk',
+      onProgress: (v, done, total) => progress.push(`${done}/${total} ${v.caseId}`),
+    });
+    expect(own.executed).toBe(30);
+    expect(own.verdicts.every((v) => v.kind === 'pass' && !v.checks[0]?.startsWith('shares'))).toBe(true);
+    expect(progress[0]).toBe('1/30 prov-createEncryptedDisk-1');
+    expect(progress).toHaveLength(30);
+  });
+
   it('the known disagreement covers exactly the five no-op disk changes', () => {
     expect(cases.filter((c) => isNoOpDiskChange(c.request)).map((c) => c.id)).toHaveLength(5);
   });
