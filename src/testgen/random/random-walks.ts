@@ -101,6 +101,8 @@ export async function runRandomWalks(options: RandomWalkOptions): Promise<Random
   let failures = 0;
   let events = 0;
   const property = fc.asyncProperty(fc.noShrink(fc.nat({ max: 0x7fffffff })), walks, async (sutSeed, commands) => {
+    // a replay runs the walk at the path only; fast-check would go on with that walk's shrink siblings
+    if (token !== null && executions > 0) return;
     const model = new WalkModel(config, badInput, sutSeed);
     let passed = false;
     try {
@@ -123,8 +125,9 @@ export async function runRandomWalks(options: RandomWalkOptions): Promise<Random
     }
   });
 
-  const parameters = { seed, numRuns: options.runs, ...(token !== null ? { path: token.path, endOnFailure: true } : {}) };
-  const details = await fc.check(property, parameters).catch((e: unknown): never => {
+  const parameters = token === null ? { seed, numRuns: options.runs } : { seed, numRuns: 1, path: token.path, endOnFailure: true };
+  // fast-check throws synchronously for a path that does not fit, hence the async wrapper
+  const details = await (async () => fc.check(property, parameters))().catch((e: unknown): never => {
     if (token === null) throw e;
     throw new WorkbenchError({
       code: 'CLI.0602',
@@ -135,7 +138,7 @@ export async function runRandomWalks(options: RandomWalkOptions): Promise<Random
     });
   });
   const durationMs = clock.now() - started;
-  if (!details.failed) return { kind: 'pass', runs: details.numRuns, events, seed, durationMs };
+  if (!details.failed) return { kind: 'pass', runs: executions, events, seed, durationMs };
 
   const error = details.errorInstance;
   const failure =
