@@ -109,12 +109,18 @@ export function decideProvisioning(request: ProvisioningRequest): ProvisioningDe
       return request.toEncrypted
         ? refuse('EVS.1101', 'table4.image-no-unencrypt', 'an unencrypted image cannot be changed to an encrypted one: its attribute is fixed at creation')
         : allow(false, null, 'table4.image-no-unencrypt');
-    case 'changeDiskEncryption':
+    case 'changeDiskEncryption': {
+      // Asking for the attribute the disk already has changes nothing, so nothing forbids it (as for images).
+      const sameKey = request.toKey === undefined || request.toKey === request.diskKey;
+      if (request.toEncrypted === request.diskEncrypted && (!request.toEncrypted || sameKey)) {
+        return allow(request.diskEncrypted, request.diskEncrypted ? request.diskKey : null, 'table4.immutable');
+      }
       return refuse(
         'EVS.1101',
         'table4.immutable',
         `the encryption attribute of a disk cannot be changed after creation (${request.diskEncrypted ? `encrypted by ${request.diskKey}` : 'unencrypted'} -> ${request.toEncrypted ? `encrypted${request.toKey === undefined ? '' : ` by ${request.toKey}`}` : 'unencrypted'})`,
       );
+    }
     case 'grantAgency':
       return request.securityAdministrator
         ? { allowed: true, encrypted: false, key: DEFAULT_KEY, rule: 'table4.agency-needs-admin' }

@@ -72,10 +72,15 @@ describe('Table 4: constraints', () => {
       { kind: 'changeDiskEncryption', diskEncrypted: true, diskKey: CMK, toEncrypted: false },
       { kind: 'changeDiskEncryption', diskEncrypted: false, diskKey: null, toEncrypted: true },
       { kind: 'changeDiskEncryption', diskEncrypted: true, diskKey: CMK, toEncrypted: true, toKey: DEFAULT_KEY },
-      { kind: 'changeDiskEncryption', diskEncrypted: false, diskKey: null, toEncrypted: false },
     ] as const) {
       expect(decide(r)).toEqual(no('EVS.1101', 'table4.immutable'));
     }
+  });
+
+  it('allows asking for the attribute a disk already has: nothing changes', () => {
+    expect(decide({ kind: 'changeDiskEncryption', diskEncrypted: false, diskKey: null, toEncrypted: false })).toMatchObject({ allowed: true, encrypted: false, key: null });
+    expect(decide({ kind: 'changeDiskEncryption', diskEncrypted: true, diskKey: CMK, toEncrypted: true })).toMatchObject({ allowed: true, encrypted: true, key: CMK });
+    expect(decide({ kind: 'changeDiskEncryption', diskEncrypted: true, diskKey: CMK, toEncrypted: true, toKey: CMK })).toMatchObject({ allowed: true, encrypted: true, key: CMK });
   });
 
   it('does not replicate encrypted images across regions', () => {
