@@ -1,5 +1,5 @@
-import type { SystemConfig, SystemState } from '../../models/index.ts';
-import { renameState, symmetryGroup, type Renaming } from './symmetry.ts';
+import type { SystemConfig, SystemEvent, SystemState } from '../../models/index.ts';
+import { renameEvent, renameState, symmetryGroup, type Renaming } from './symmetry.ts';
 
 /** A state's identity for the explorer: sorted-key JSON without the day counter. */
 export type StateKey = string & { readonly __brand: 'StateKey' };
@@ -41,4 +41,14 @@ export function createCanonicalizer(config: SystemConfig, symmetry: boolean): Ca
 export function findRenaming(config: SystemConfig, from: SystemState, to: SystemState): Renaming | undefined {
   const target = serializeState(to);
   return symmetryGroup(config).find((r) => serializeState(renameState(from, r)) === target);
+}
+
+/** The identity of a transition up to symmetry: the least (state, event) serialisation over the group. */
+export function transitionClassKey(config: SystemConfig, state: SystemState, event: SystemEvent): string {
+  let best: string | null = null;
+  for (const r of symmetryGroup(config)) {
+    const k = `${serializeState(renameState(state, r))}|${JSON.stringify(renameEvent(event, r))}`;
+    if (best === null || k < best) best = k;
+  }
+  return best as string;
 }

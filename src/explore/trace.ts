@@ -18,7 +18,7 @@ export function traceEvents(trace: Trace): SystemEvent[] {
   return trace.steps.flatMap((s) => (s.event ? [s.event] : []));
 }
 
-function summarize(state: SystemState): string {
+export function summarize(state: SystemState): string {
   const keys = Object.entries(state.keys).map(([id, k]) => `${id}=${k.value}${k.context.remainingDays !== null ? `(${k.context.remainingDays}d)` : ''}`);
   const disks = Object.entries(state.disks).map(([id, d]) => `${id}=${d.value}${d.context.serverId ? `@${d.context.serverId}` : ''}${d.context.dkInMemory ? '+DK' : ''}`);
   return [`agency=${state.agency ? 'yes' : 'no'}`, ...keys, ...disks].join(' ');

@@ -100,6 +100,9 @@ export function generateSuite(config: SystemConfig, strategies: readonly Strateg
       case 'sneak':
         emit('sneak', config, sneakDrafts(config), true, 'probes at the first visit of each state class');
         break;
+      case 'provisioning':
+        plans.push({ kind: 'provisioning', guarantee: GUARANTEES.provisioning, cases: 0, events: 0, complete: true, note: 'run by the provisioning executor' });
+        break;
       case 'random':
         random = s;
         plans.push({ kind: 'random', guarantee: GUARANTEES.random, cases: s.runs, events: 0, complete: true, note: `${s.runs} walks of at most ${s.maxLength} events` });

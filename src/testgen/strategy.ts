@@ -9,7 +9,8 @@ export type StrategySpec =
   | { readonly kind: 'bounded'; readonly depth: number; readonly preset: string }
   | { readonly kind: 'pairs' }
   | { readonly kind: 'sneak' }
-  | { readonly kind: 'random'; readonly runs: number; readonly maxLength: number };
+  | { readonly kind: 'random'; readonly runs: number; readonly maxLength: number }
+  | { readonly kind: 'provisioning' };
 
 export type StrategyKind = StrategySpec['kind'];
 
@@ -21,6 +22,7 @@ export const GUARANTEES: Readonly<Record<StrategyKind, string>> = {
   pairs: 'every ordered pair of (key state × attachment) abstract states that the model allows is entered, the second from the first',
   sneak: 'every event the model refuses, in every reachable state (up to symmetry), is tried and must be refused with the model\'s code',
   random: 'random long walks (fast-check commands) with the model as oracle, shrunk to a minimal failing sequence',
+  provisioning: 'every enumerated combination of the Tables 2–4 rules, run against the implementation with data checks through snapshots, backups and images',
 };
 
 export const DEFAULT_STRATEGIES: readonly StrategySpec[] = [
@@ -31,11 +33,12 @@ export const DEFAULT_STRATEGIES: readonly StrategySpec[] = [
   { kind: 'pairs' },
   { kind: 'sneak' },
   { kind: 'random', runs: 25, maxLength: 40 },
+  { kind: 'provisioning' },
 ];
 
 export type StrategyParse = { readonly ok: true; readonly strategies: StrategySpec[] } | { readonly ok: false; readonly message: string; readonly fix: string };
 
-const FIX = 'write a comma-separated list of: states, transitions[:maxWalkLength], table1, bounded[:depth[@preset]], pairs, sneak, random[:runs[xlength]] — e.g. "states,table1,bounded:4,random:50x30"';
+const FIX = 'write a comma-separated list of: states, transitions[:maxWalkLength], table1, bounded[:depth[@preset]], pairs, sneak, random[:runs[xlength]], provisioning — e.g. "states,table1,bounded:4,random:50x30"';
 
 /** Parses `--strategies`: `states,transitions,table1,bounded:5@minimal,pairs,sneak,random:25x40`. */
 export function parseStrategies(text: string): StrategyParse {
@@ -53,6 +56,7 @@ export function parseStrategies(text: string): StrategyParse {
       case 'table1':
       case 'pairs':
       case 'sneak':
+      case 'provisioning':
         if (arg !== undefined) return bad('takes no argument');
         out.push({ kind: name });
         break;

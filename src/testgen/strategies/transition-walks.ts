@@ -1,7 +1,6 @@
 import type { SystemConfig, SystemEvent } from '../../../models/index.ts';
-import { serializeState } from '../../explore/canonical.ts';
+import { transitionClassKey } from '../../explore/canonical.ts';
 import { explore } from '../../explore/explorer.ts';
-import { renameEvent, renameState, symmetryGroup } from '../../explore/symmetry.ts';
 
 /**
  * GraphWalker-style covering walks over the explicit (unreduced) state graph:
@@ -32,19 +31,13 @@ export function buildTransitionGraph(config: SystemConfig): TransitionGraph {
   const ex = explore(config, { symmetry: false, badInput: false });
   const index = new Map<string, number>();
   [...ex.states.keys()].forEach((k, i) => index.set(k, i));
-  const group = symmetryGroup(config);
   const classIds = new Map<string, number>();
   const adjacency: Edge[][] = [...ex.states.keys()].map(() => []);
   for (const e of ex.edges) {
     if (e.outcome.kind !== 'ok') continue;
     const from = ex.states.get(e.from);
     if (!from) continue;
-    let best: string | null = null;
-    for (const r of group) {
-      const k = `${serializeState(renameState(from.state, r))}|${JSON.stringify(renameEvent(e.event, r))}`;
-      if (best === null || k < best) best = k;
-    }
-    const key = best as string;
+    const key = transitionClassKey(config, from.state, e.event);
     let cls = classIds.get(key);
     if (cls === undefined) {
       cls = classIds.size;
