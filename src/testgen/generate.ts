@@ -47,6 +47,8 @@ export function generateSuite(config: SystemConfig, strategies: readonly Strateg
   const configs = new Map<string, SystemConfig>([[config.name, config]]);
   let pairs: PairPlan | null = null;
   let random: GeneratedSuite['random'] = null;
+  let statePaths: SystemEvent[][] | null = null;
+  const paths = (): SystemEvent[][] => (statePaths ??= shortestStatePaths(config));
   const emit = (strategy: StrategyName, target: SystemConfig, drafts: readonly Draft[], complete: boolean, note: string): void => {
     drafts.forEach((d, i) => {
       const probeSteps = d.probeSteps ?? [];
@@ -70,8 +72,7 @@ export function generateSuite(config: SystemConfig, strategies: readonly Strateg
   for (const s of strategies) {
     switch (s.kind) {
       case 'states': {
-        const paths = shortestStatePaths(config);
-        emit('states', config, paths.map((events) => ({ events, purpose: 'reach a state by a shortest path' })), true, `${exploration.stats.states} state classes`);
+        emit('states', config, paths().map((events) => ({ events, purpose: 'reach a state by a shortest path' })), true, `${exploration.stats.states} state classes`);
         break;
       }
       case 'transitions': {
@@ -98,7 +99,7 @@ export function generateSuite(config: SystemConfig, strategies: readonly Strateg
         break;
       }
       case 'sneak':
-        emit('sneak', config, sneakDrafts(config), true, 'probes at the first visit of each state class');
+        emit('sneak', config, sneakDrafts(config, paths()), true, 'probes at the first visit of each state class');
         break;
       case 'provisioning':
         plans.push({ kind: 'provisioning', guarantee: GUARANTEES.provisioning, cases: 0, events: 0, complete: true, note: 'run by the provisioning executor' });
@@ -113,10 +114,10 @@ export function generateSuite(config: SystemConfig, strategies: readonly Strateg
 }
 
 /** State paths, with probes at the first step that reaches each state class (and at the initial state, step -1). */
-function sneakDrafts(config: SystemConfig): Draft[] {
+function sneakDrafts(config: SystemConfig, statePaths: readonly SystemEvent[][]): Draft[] {
   const canon = createCanonicalizer(config, true);
   const probed = new Set([canon.key(initialSystemState(config))]);
-  return shortestStatePaths(config).map((events, i) => {
+  return statePaths.map((events, i) => {
     const probeSteps: number[] = i === 0 ? [-1] : [];
     let state = initialSystemState(config);
     events.forEach((e, index) => {
