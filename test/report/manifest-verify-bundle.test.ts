@@ -24,7 +24,7 @@ describe('verifyBundle', () => {
     expect(check.status).toBe('ok');
     if (check.status !== 'ok') return;
     const paths = check.manifest.files.map((f) => f.path);
-    expect(paths).toEqual(expect.arrayContaining(['results.json', 'report.html', 'report.md', 'junit.xml', 'traces/sneak-002.json', 'diagrams/cmk.svg']));
+    expect(paths).toEqual(expect.arrayContaining(['results.json', 'report.html', 'report.md', 'junit.xml', 'oscal-assessment-results.json', 'traces/sneak-002.json', 'diagrams/cmk.svg']));
     expect(paths).not.toContain('manifest.json');
     expect(check.manifest.seed).toBe(24301);
     expect(check.manifest.sources.length).toBeGreaterThan(10);
