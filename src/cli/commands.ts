@@ -1,4 +1,5 @@
 import type { Command } from './io.ts';
+import { verifyCommand } from './verify/verify-command.ts';
 import { xtsCommand } from './xts/xts-command.ts';
 import { diagramsCommand } from './diagrams/diagrams-command.ts';
 import { conformCommand } from './conform/conform-command.ts';
@@ -8,4 +9,4 @@ import { verifyBundleCommand } from './verify-bundle/verify-bundle-command.ts';
  * The registry of subcommands. Each command lives in its own folder under
  * src/cli/ and exports one `Command`; add it here.
  */
-export const commands: readonly Command[] = [xtsCommand, diagramsCommand, conformCommand, verifyBundleCommand];
+export const commands: readonly Command[] = [verifyCommand, xtsCommand, diagramsCommand, conformCommand, verifyBundleCommand];
