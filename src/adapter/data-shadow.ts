@@ -7,6 +7,7 @@ import type { RandomSource } from '../rng/random-source.ts';
  */
 export class DataShadow {
   private readonly disks = new Map<string, Buffer>();
+  private readonly lastWrite = new Map<string, { offset: number; length: number }>();
 
   track(disk: string, sizeBytes: number): void {
     this.disks.set(disk, Buffer.alloc(sizeBytes));
@@ -22,8 +23,15 @@ export class DataShadow {
     return { offset, data };
   }
 
+  /** A read that covers the last write on the disk with a random margin around it (so a misplaced write is seen), else a random range. */
   planRead(disk: string, random: RandomSource): { offset: number; length: number } {
     const size = this.size(disk);
+    const last = this.lastWrite.get(disk);
+    if (last) {
+      const start = Math.max(0, last.offset - random.int(1024));
+      const end = Math.min(size, last.offset + last.length + random.int(1024));
+      return { offset: start, length: end - start };
+    }
     const length = 1 + random.int(Math.min(size, 3 * 4096));
     return { offset: random.int(size - length + 1), length };
   }
@@ -31,6 +39,7 @@ export class DataShadow {
   /** Records an acknowledged write. */
   wrote(disk: string, offset: number, data: Buffer): void {
     data.copy(this.expected(disk), offset);
+    this.lastWrite.set(disk, { offset, length: data.length });
   }
 
   /** Null when the read returned exactly the expected bytes, else a sentence saying where it differs. */

@@ -73,7 +73,12 @@ export async function runVerify(options: VerifyOptions, factory: SutFactory, pro
   let provisioning: ProvisioningVerdict[] = [];
   if (options.strategies.some((s) => s.kind === 'provisioning')) {
     progress.start('provisioning rules (Tables 2–4) against the implementation');
-    const prov = await runProvisioningSuiteDetailed({ seed: options.seed, onProgress: (_v, done, total) => progress.update(`${done}/${total} cases`) });
+    const mutant = options.mutant;
+    const prov = await runProvisioningSuiteDetailed({
+      seed: options.seed,
+      ...(mutant ? { mutate: (cloud) => void mutant.apply(cloud) } : {}),
+      onProgress: (_v, done, total) => progress.update(`${done}/${total} cases`),
+    });
     const mine = prov.verdicts.filter((v) => options.only === null || v.caseId === options.only);
     provisioning = mine;
     records.push(...mine.map(provisioningRecord));

@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PRESETS, parseSystemConfig, type SystemConfig } from '../../../models/index.ts';
+import { MUTANTS, mutantById, type Mutant } from '../../adapter/mutants.ts';
 import { WorkbenchError } from '../../errors/workbench-error.ts';
 import { secureRandom } from '../../rng/random-source.ts';
 import { DEFAULT_STRATEGIES, parseStrategies, type StrategySpec } from '../../testgen/strategy.ts';
 
 export const VERIFY_USAGE =
-  'evs-workbench verify [--config NAME|FILE] [--out DIR] [--seed N] [--depth K] [--strategies LIST] [--only TEST_ID] [--hsm softhsm] [--no-svg] [--quiet]';
+  'evs-workbench verify [--config NAME|FILE] [--out DIR] [--seed N] [--depth K] [--strategies LIST] [--only TEST_ID] [--hsm softhsm] [--mutant ID] [--no-svg] [--quiet]';
 
 export interface VerifyOptions {
   readonly config: SystemConfig;
@@ -17,6 +18,8 @@ export interface VerifyOptions {
   readonly strategies: readonly StrategySpec[];
   readonly only: string | null;
   readonly hsm: 'software' | 'softhsm';
+  /** A planted fault (src/adapter/mutants.ts), to see what a failing bundle looks like and prove the suites catch it. */
+  readonly mutant: Mutant | null;
   readonly svg: boolean;
   readonly quiet: boolean;
 }
@@ -64,6 +67,7 @@ export function parseVerifyArgs(args: readonly string[], cwd: string): VerifyOpt
       strategies: { type: 'string' },
       only: { type: 'string' },
       hsm: { type: 'string' },
+      mutant: { type: 'string' },
       'no-svg': { type: 'boolean' },
       quiet: { type: 'boolean' },
     },
@@ -90,8 +94,14 @@ export function parseVerifyArgs(args: readonly string[], cwd: string): VerifyOpt
   }
   const hsm = values.hsm ?? 'software';
   if (hsm !== 'software' && hsm !== 'softhsm') throw usage('CLI.0505', `--hsm ${hsm} is not known.`, 'use --hsm softhsm to keep the root key in a SoftHSM2 token (PKCS#11), or leave it out for the software root key');
+  let mutant: Mutant | null = null;
+  if (values.mutant !== undefined) {
+    mutant = mutantById(values.mutant) ?? null;
+    if (!mutant) throw usage('CLI.0506', `--mutant ${values.mutant} is not a known planted fault.`, `use one of: ${MUTANTS.map((m) => m.id).join(', ')}`);
+  }
   return {
     config,
+    mutant,
     out: values.out ?? null,
     seed,
     seedGiven: values.seed !== undefined,

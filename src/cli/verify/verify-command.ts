@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { referenceSutFactory } from '../../adapter/reference/reference-sut.ts';
+import { mutatedReferenceFactory, type Mutant } from '../../adapter/mutants.ts';
+import { referenceSutFactory, type ReferenceOptions } from '../../adapter/reference/reference-sut.ts';
 import type { SutFactory } from '../../adapter/system-under-test.ts';
 import { WorkbenchError } from '../../errors/workbench-error.ts';
 import { createSoftHsmToken, type SoftHsmToken } from '../../hsm/softhsm-token.ts';
@@ -17,11 +18,12 @@ export function toolVersion(): string {
   return pkg.version ?? '0.0.0';
 }
 
-function factoryFor(hsm: 'software' | 'softhsm'): { factory: SutFactory; token: SoftHsmToken | null } {
-  if (hsm === 'software') return { factory: referenceSutFactory(), token: null };
+function factoryFor(hsm: 'software' | 'softhsm', mutant: Mutant | null): { factory: SutFactory; token: SoftHsmToken | null } {
+  const build = (options: Omit<ReferenceOptions, 'mutate'>): SutFactory => (mutant ? mutatedReferenceFactory(mutant, options) : referenceSutFactory(options));
+  if (hsm === 'software') return { factory: build({}), token: null };
   const token = createSoftHsmToken('evs-verify');
   const rootKey = { kind: 'pkcs11' as const, modulePath: token.modulePath, tokenLabel: token.tokenLabel, pin: token.pin, keyLabel: 'evs-root-key' };
-  return { factory: referenceSutFactory({ rootKey }), token };
+  return { factory: build({ rootKey }), token };
 }
 
 export const verifyCommand: Command = {
@@ -35,7 +37,8 @@ export const verifyCommand: Command = {
     mkdirSync(out, { recursive: true });
     const progress = new Progress(io.stderr, () => Date.now(), options.quiet);
     io.stderr.write(`evs-workbench verify: config ${options.config.name}, seed ${options.seed} (replay with --seed ${options.seed}), strategies ${options.strategies.map((s) => s.kind).join(',')}\n`);
-    const { factory, token } = factoryFor(options.hsm);
+    const { factory, token } = factoryFor(options.hsm, options.mutant);
+    if (options.mutant) io.stderr.write(`planted fault: ${options.mutant.id} — ${options.mutant.description}\n`);
     let renderer: SvgRenderer | null = null;
     try {
       const run = await runVerify(options, factory, progress, { version: toolVersion(), command: ['evs-workbench', 'verify', ...args], now: () => Date.now() });

@@ -1,0 +1,81 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import type { CliIo } from '../../src/cli/io.ts';
+import { validateResults } from '../../src/report/results-validate.ts';
+import { verifyBundle } from '../../src/report/manifest/verify-bundle.ts';
+
+function fakeIo(cwd: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { cwd, stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) }, env: {} };
+  return { io, out: () => out.join(''), err: () => err.join('') };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'evs-verify-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('evs-workbench verify', () => {
+  it('writes a complete, valid bundle and exits 0 when every requirement holds', async () => {
+    const f = fakeIo(dir);
+    const code = await main(['verify', '--config', 'minimal', '--out', 'ok', '--seed', '11', '--no-svg', '--quiet', '--strategies', 'states,table1,sneak,provisioning'], f.io);
+    expect(f.err()).toContain('seed 11');
+    expect(code).toBe(0);
+    expect(f.out()).toContain('verdict: PASS');
+    const results: unknown = JSON.parse(readFileSync(join(dir, 'ok', 'results.json'), 'utf8'));
+    const validation = validateResults(results);
+    expect(validation.ok ? [] : validation.problems).toEqual([]);
+    const r = results as { summary: { tests: { failed: number }; table1: { covered: number } }; seed: number };
+    expect(r.seed).toBe(11);
+    expect(r.summary.tests.failed).toBe(0);
+    expect(r.summary.table1.covered).toBe(6);
+    const check = await verifyBundle(join(dir, 'ok'));
+    expect(check.status).toBe('ok');
+  }, 120_000);
+
+  it('exits 1 with a readable counterexample when the implementation has a planted fault', async () => {
+    const f = fakeIo(dir);
+    const code = await main(['verify', '--config', 'minimal', '--out', 'bad', '--seed', '11', '--no-svg', '--quiet', '--strategies', 'table1', '--mutant', 'kms-ignores-disabled-key'], f.io);
+    expect(code).toBe(1);
+    expect(f.out()).toContain('verdict: FAIL');
+    const r = JSON.parse(readFileSync(join(dir, 'bad', 'results.json'), 'utf8')) as { tests: Array<{ status: string; failure: { message: string; replay: string; steps: unknown[] } | null }> };
+    const failed = r.tests.filter((t) => t.status === 'failed');
+    expect(failed.length).toBeGreaterThan(0);
+    const shortest = failed.map((t) => t.failure!).sort((a, b) => a.steps.length - b.steps.length)[0]!;
+    expect(shortest.steps.length).toBeLessThanOrEqual(6);
+    expect(shortest.message).toMatch(/EVS\.2001/);
+    expect(shortest.replay).toContain('--seed 11');
+    expect(readFileSync(join(dir, 'bad', 'report.html'), 'utf8')).toContain('FAIL');
+  }, 120_000);
+
+  it('detects an altered bundle', async () => {
+    const file = join(dir, 'ok', 'report.md');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\ntampered\n`);
+    const f = fakeIo(dir);
+    expect(await main(['verify-bundle', join(dir, 'ok')], f.io)).toBe(1);
+  });
+
+  it.each([
+    [['--config', 'nope'], /neither a preset nor a file/],
+    [['--config', './missing.json'], /cannot read the configuration file/],
+    [['--seed', 'x'], /--seed x is not an integer/],
+    [['--strategies', 'states,warp'], /unknown strategy/],
+    [['--depth', '99'], /--depth 99/],
+    [['--mutant', 'nope'], /not a known planted fault/],
+    [['--bogus'], /Unknown option/],
+  ])('rejects bad input %j with exit 2 and a fix', async (args, message) => {
+    const f = fakeIo(dir);
+    expect(await main(['verify', ...args], f.io)).toBe(2);
+    expect(f.err()).toMatch(message);
+  });
+
+  it('reports every problem of a bad configuration file', async () => {
+    writeFileSync(join(dir, 'bad-config.json'), JSON.stringify({ cmks: ['k1'], disks: [{ id: 'd1', encrypted: true, key: 'k9' }], servers: [] }));
+    const f = fakeIo(dir);
+    expect(await main(['verify', '--config', './bad-config.json'], f.io)).toBe(2);
+    expect(f.err()).toContain('$.disks[0].key');
+    expect(f.err()).toContain('$.servers');
+  });
+});
