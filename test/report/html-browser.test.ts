@@ -10,7 +10,7 @@ import { renderHtmlReport } from '../../src/report/html/render-html.ts';
 import { failureSequenceMermaid } from '../../src/report/markdown/test-sequence.ts';
 import { renderJunit } from '../../src/report/junit.ts';
 import type { VerifyResults } from '../../src/report/results.ts';
-import { HOSTILE, hostileResults, sampleResults } from '../fixtures/results/sample-results.ts';
+import { HOSTILE, hostileResults, manyTests, sampleResults } from '../fixtures/results/sample-results.ts';
 
 /**
  * report.html in real headless Chromium, opened from file://: no request
@@ -145,6 +145,19 @@ describe.skipIf(!chromium)('report.html in headless chromium (skipped without /u
     const shown = HOSTILE.replace('\u0000', '\\u{0000}').replace('\u0007', '\\u{0007}').replace('\uFFFE', '\\u{fffe}');
     expect(text).toContain(shown);
     expect(await page.$$eval('a[href^="http"]', (a) => a.length)).toBe(0);
+    await page.close();
+  });
+
+  it('opens the closed test list when a link points into it', async () => {
+    const { page, visit } = await open(browser, renderHtmlReport(manyTests(), { sequenceDiagrams: {} }), 'many');
+    expect(await page.$eval('#test-list-details', (d) => d.hasAttribute('open'))).toBe(false);
+    // The link sits in the closed list of the row's tests: open it, as a reader would, then follow it.
+    await page.click('#req-TXT-DEFAULT-KEY-AUTO td:nth-child(4) details summary');
+    await page.click('#trace-matrix a[href="#test-bulk-7"]');
+    expect(await page.$eval('#test-list-details', (d) => d.hasAttribute('open'))).toBe(true);
+    const box = await page.$eval('#test-bulk-7', (el) => el.getBoundingClientRect().top);
+    expect(Math.abs(box)).toBeLessThan(50);
+    expect(visit.errors).toEqual([]);
     await page.close();
   });
 

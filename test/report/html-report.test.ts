@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { embedSvg, prefixSvgIds, sanitizeSvg } from '../../src/report/html/embed-svg.ts';
+import { MAX_TEST_LINKS } from '../../src/report/html/components.ts';
 import { anchor, esc } from '../../src/report/html/escape.ts';
 import { renderHtmlReport } from '../../src/report/html/render-html.ts';
 import type { VerifyResults } from '../../src/report/results.ts';
-import { HOSTILE, hostileResults, sampleResults } from '../fixtures/results/sample-results.ts';
+import { HOSTILE, hostileResults, manyTests, sampleResults } from '../fixtures/results/sample-results.ts';
 
 function passingResults(): VerifyResults {
   const r = sampleResults();
@@ -122,5 +123,19 @@ describe('renderHtmlReport', () => {
     expect(html).not.toContain('data-verdict="fail"');
     expect(html).toContain('No generated test failed.');
     expect(html).toContain('Every property holds');
+  });
+});
+
+describe('renderHtmlReport with many tests', () => {
+  it('caps the test links of a requirement (failed first) and starts a long test list closed', () => {
+    const r = manyTests();
+    const html = renderHtmlReport(r, { sequenceDiagrams: {} });
+    const row = html.slice(html.indexOf(`<tr id="${anchor('req', 'TXT-DEFAULT-KEY-AUTO')}"`));
+    const cell = row.slice(0, row.indexOf('</tr>'));
+    expect(cell.match(/href="#test-/g)).toHaveLength(MAX_TEST_LINKS);
+    expect(cell).toContain('<summary>401 tests</summary>');
+    expect(cell).toContain('… and 361 more');
+    expect(html).toContain('<details id="test-list-details"><summary>Show all 408 tests</summary>');
+    expect(html.match(/<tr id="test-/g)).toHaveLength(408);
   });
 });

@@ -156,3 +156,23 @@ describe('renderMarkdownReport', () => {
     expect(doc).toContain('## Failing tests\n\nNo generated test failed.');
   });
 });
+
+describe('renderMarkdownReport with many tests', () => {
+  it('lists tests per strategy and the failed ones only, and caps the test ids per requirement', () => {
+    const r = sampleResults();
+    const [first] = r.tests;
+    if (first === undefined) throw new Error('fixture changed');
+    const extra = Array.from({ length: 400 }, (_, i) => ({ ...first, id: `bulk-${i}`, trace: `traces/bulk-${i}.json`, requirementIds: ['TXT-DEFAULT-KEY-AUTO'] }));
+    const doc = renderMarkdownReport({
+      ...r,
+      tests: [...r.tests, ...extra],
+      requirements: r.requirements.map((q) => (q.id === 'TXT-DEFAULT-KEY-AUTO' ? { ...q, tests: [...q.tests, ...extra.map((t) => t.id)] } : q)),
+    });
+    const section = doc.slice(doc.indexOf('## All tests'));
+    expect(section).toContain('408 generated tests: too many to list here.');
+    const found = tables(outsideFences(section));
+    expect(found[0]?.[0]).toEqual(['Strategy', 'Tests', 'Passed', 'Failed']);
+    expect(found[1]?.slice(1).map((row) => row[0])).toEqual(['`table1-pending-detached`', '`sneak-002`']);
+    expect(doc).toContain('… and 389 more (401 tests)');
+  });
+});

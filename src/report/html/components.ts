@@ -26,14 +26,24 @@ export function code(text: string): string {
   return `<code>${esc(text)}</code>`;
 }
 
-/** Links to the tests' rows in the test list; more than `open` of them go into a closed <details>. */
+/** At most this many test links per requirement (failed ones first); the test list's filter finds the rest. */
+export const MAX_TEST_LINKS = 40;
+
+/** Links to the tests' rows in the test list; more than `open` of them go into a closed <details>, at most `MAX_TEST_LINKS`. */
 export function testLinks(ids: readonly string[], failed: ReadonlySet<string>, known: ReadonlySet<string>, open = 4): string {
   if (ids.length === 0) return '<span class="muted">—</span>';
   const link = (id: string): string =>
     !known.has(id) ? `<span title="not in this run's tests">${esc(id)}</span>` : `<a href="#${anchor('test', id)}"${failed.has(id) ? ' class="failed-link" title="failed"' : ''}>${failed.has(id) ? '✗ ' : ''}${esc(id)}</a>`;
   if (ids.length <= open) return `<div class="ids">${ids.map(link).join('')}</div>`;
   const failedFirst = [...ids].sort((a, b) => Number(failed.has(b)) - Number(failed.has(a)));
-  return `<details><summary>${ids.length} tests${failedFirst.some((i) => failed.has(i)) ? ' (some failed)' : ''}</summary><div class="ids">${failedFirst.map(link).join('')}</div></details>`;
+  const shown = failedFirst.slice(0, MAX_TEST_LINKS);
+  const more = ids.length - shown.length;
+  const nFailed = ids.filter((i) => failed.has(i)).length;
+  return [
+    `<details><summary>${ids.length} tests${nFailed > 0 ? ` (${nFailed} failed)` : ''}</summary><div class="ids">${shown.map(link).join('')}</div>`,
+    more > 0 ? `<div class="muted">… and ${more} more: filter the test list by the requirement id.</div>` : '',
+    '</details>',
+  ].join('');
 }
 
 /** Links to the requirements' rows in the matrix; ids not in `known` (not in this run's results) are shown unlinked. */

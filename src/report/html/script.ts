@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
  *
  * - `<input data-filter="TABLE_ID">` keeps the rows whose text contains every word typed;
  * - `<select data-status-filter="TABLE_ID">` keeps the rows whose `data-status` equals its value ('' = all);
- * - `<th data-sort="text|number">` sorts its table's body by that column (numbers by `data-value` or the text).
+ * - `<th data-sort="text|number">` sorts its table's body by that column (numbers by `data-value` or the text);
+ * - following a link into a closed <details> opens it.
  */
 export const REPORT_SCRIPT = `(function () {
   'use strict';
@@ -31,6 +32,14 @@ export const REPORT_SCRIPT = `(function () {
     var counter = document.querySelector('[data-count-for="' + tableId + '"]');
     if (counter) counter.textContent = shown + ' of ' + rows.length + ' shown';
   }
+  function reveal() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var el = id ? document.getElementById(id) : null;
+    for (var p = el; p; p = p.parentElement) if (p.tagName === 'DETAILS') p.open = true;
+    if (el) el.scrollIntoView({ block: 'start', behavior: 'instant' });
+  }
+  window.addEventListener('hashchange', reveal);
+  if (location.hash) reveal();
   document.querySelectorAll('input[data-filter]').forEach(function (el) {
     el.addEventListener('input', function () { apply(el.getAttribute('data-filter')); });
   });

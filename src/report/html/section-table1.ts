@@ -27,7 +27,13 @@ function cellRows(c: Table1CellRecord): string {
       const differs = c.differences.includes(f);
       const seed = c.seed[f];
       const model = c.model[f];
-      const mark = differs ? '<span class="diff-mark">≠ differs</span>' : '<span class="muted">= same</span>';
+      const mark = differs
+        ? '<span class="diff-mark">≠ differs</span>'
+        : seed === undefined
+          ? '<span class="muted" title="the seed says nothing here; the model decides">+ model only</span>'
+          : model === undefined
+            ? '<span class="muted">not derived</span>'
+            : '<span class="muted">= same</span>';
       return [
         `<tr class="${differs ? 'differs' : ''}" data-cell="${esc(`${c.keyState}/${c.attachment}`)}" data-field="${esc(f)}">`,
         i === 0 ? head(fields.length) : '',

@@ -72,17 +72,23 @@ function testRow(t: TestRecord, known: ReadonlySet<string>): string {
   ].join('');
 }
 
+/** Above this many tests the list starts closed (it opens by itself when a link points into it). */
+export const OPEN_TEST_LIST_MAX = 300;
+
 export function renderTestList(results: VerifyResults): string {
   const known = knownRequirements(results);
   const strategies = [...new Set(results.tests.map((t) => t.strategy))];
   const counts = strategies.map((s) => `${results.tests.filter((t) => t.strategy === s).length} ${esc(s)}`).join(' · ');
+  const many = results.tests.length > OPEN_TEST_LIST_MAX;
   return [
     `<p>${results.tests.length} generated tests (${counts}).</p>`,
+    many ? `<details id="test-list-details"><summary>Show all ${results.tests.length} tests</summary>` : '',
     filterBar('test-list', 'Filter tests (id, strategy, event, requirement…)', [
       { value: 'failed', label: 'failed' },
       { value: 'passed', label: 'passed' },
     ]),
     '<div class="table-wrap"><table id="test-list"><thead><tr><th data-sort="text">Test</th><th data-sort="text">Strategy</th><th>Title and purpose</th><th>Requirements</th><th data-sort="number">Steps</th><th data-sort="number">Time</th><th data-sort="number">Result</th></tr></thead>',
     `<tbody>${results.tests.map((t) => testRow(t, known)).join('')}</tbody></table></div>`,
+    many ? '</details>' : '',
   ].join('');
 }

@@ -41,13 +41,13 @@ export function renderTraceability(results: VerifyResults): string {
   const failed = new Set(results.tests.filter((t) => t.status === 'failed').map((t) => t.id));
   const known = new Set(results.tests.map((t) => t.id));
   const counts = statusCounts(results.requirements);
-  const summary = counts.map((c) => `${c.count} ${REQUIREMENT_STATUS_LABEL[c.status]}`).join(' · ');
+  const summary = counts.filter((c) => c.count > 0).map((c) => `${c.count} ${REQUIREMENT_STATUS_LABEL[c.status]}`).join(' · ');
   const statuses = counts.filter((c) => c.count > 0).map((c) => ({ value: c.status, label: `${REQUIREMENT_STATUS_LABEL[c.status]} (${c.count})` }));
   return [
     `<p>${results.requirements.length} requirements from the seed: ${esc(summary)}.</p>`,
     filterBar('trace-matrix', 'Filter requirements (id, words of the quote, test id…)', statuses),
     '<div class="table-wrap"><table id="trace-matrix" class="matrix">',
-    '<colgroup><col style="width:17%"><col style="width:30%"><col style="width:25%"><col style="width:16%"><col style="width:12%"></colgroup>',
+    '<colgroup><col style="width:16%"><col style="width:28%"><col style="width:22%"><col style="width:22%"><col style="width:12%"></colgroup>',
     '<thead><tr><th data-sort="text">Requirement</th><th>Seed source</th><th>Model elements</th><th>Tests and evidence</th><th data-sort="number">Result</th></tr></thead>',
     `<tbody>${results.requirements.map((r) => row(r, failed, known)).join('')}</tbody></table></div>`,
   ].join('');

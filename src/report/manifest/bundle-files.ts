@@ -24,6 +24,6 @@ export function renderBundleFiles(results: VerifyResults, extras: HtmlReportExtr
     { path: REPORT_FILES.html, content: renderHtmlReport(results, extras) },
     { path: REPORT_FILES.markdown, content: renderMarkdownReport(results) },
     { path: REPORT_FILES.junit, content: renderJunit(results) },
-    { path: REPORT_FILES.oscal, content: `${JSON.stringify(renderOscalAssessmentResults(results), null, 2)}\n` },
+    { path: REPORT_FILES.oscal, content: `${JSON.stringify(renderOscalAssessmentResults(results), null, 1)}\n` },
   ];
 }

@@ -7,14 +7,24 @@ import { formatDuration, ratio, REQUIREMENT_STATUS_LABEL, sourceLocation, STATUS
 
 const codes = (ids: readonly string[]): string => (ids.length === 0 ? '—' : ids.map((i) => mdCode(i)).join(', '));
 
+/** At most this many test ids per requirement (failed ones first). */
+const MAX_TEST_IDS = 12;
+
+function testList(ids: readonly string[], failed: ReadonlySet<string>): string {
+  if (ids.length === 0) return '';
+  const ordered = [...ids].sort((a, b) => Number(failed.has(b)) - Number(failed.has(a)));
+  const shown = ordered.slice(0, MAX_TEST_IDS).map((id) => `${failed.has(id) ? '✗ ' : ''}${mdCode(id)}`);
+  return `${shown.join(', ')}${ids.length > shown.length ? ` … and ${ids.length - shown.length} more (${ids.length} tests)` : ''}`;
+}
+
 export function mdTraceability(r: VerifyResults): string {
   const failed = new Set(r.tests.filter((t) => t.status === 'failed').map((t) => t.id));
-  const counts = statusCounts(r.requirements).map((c) => `${c.count} ${REQUIREMENT_STATUS_LABEL[c.status]}`).join(' · ');
+  const counts = statusCounts(r.requirements).filter((c) => c.count > 0).map((c) => `${c.count} ${REQUIREMENT_STATUS_LABEL[c.status]}`).join(' · ');
   const rows = r.requirements.map((q) => [
     `${mdCode(q.id)}<br>${md(q.title)}`,
     `_${md(q.source.quote)}_<br>${md(sourceLocation(q.source))}`,
     codes(q.constrains),
-    [q.tests.length === 0 ? '' : q.tests.map((id) => `${failed.has(id) ? '✗ ' : ''}${mdCode(id)}`).join(', '), ...q.evidence.map(md)].filter((x) => x.length > 0).join('<br>') || '—',
+    [testList(q.tests, failed), ...q.evidence.map(md)].filter((x) => x.length > 0).join('<br>') || '—',
     `${STATUS_SYMBOL[q.status]} ${q.status === 'failed' ? '**FAILED**' : md(REQUIREMENT_STATUS_LABEL[q.status])}`,
   ]);
   return ['## Traceability matrix', '', `${r.requirements.length} requirements: ${md(counts)}.`, '', mdTable(['Requirement', 'Seed source', 'Model elements', 'Tests and evidence', 'Result'], rows)].join('\n');
@@ -33,7 +43,7 @@ function table1Rows(c: Table1CellRecord): string[][] {
       mdCode(f),
       show(c.seed[f]),
       show(c.model[f]),
-      differs ? '**≠ differs**' : '=',
+      differs ? '**≠ differs**' : c.seed[f] === undefined ? '+ model only' : c.model[f] === undefined ? 'not derived' : '=',
     ];
   });
 }
@@ -112,7 +122,25 @@ export function mdDiagrams(r: VerifyResults): string {
   return ['## Diagrams', '', ...r.diagrams.map((d) => [`### ${md(d.title)}`, '', mdFence(d.mermaid, 'mermaid'), ''].join('\n'))].join('\n');
 }
 
+/** Above this many tests report.md lists per strategy and the failed tests only (report.html, junit.xml and results.json have all). */
+export const MD_TEST_LIST_MAX = 300;
+
 export function mdTests(r: VerifyResults): string {
-  const rows = r.tests.map((t) => [mdCode(t.id), mdCode(t.strategy), `${md(t.title)}<br>_${md(t.purpose)}_`, codes(t.requirementIds), String(t.steps), md(formatDuration(t.durationMs)), t.status === 'failed' ? '**✗ FAILED**' : '✓ passed']);
-  return ['## All tests', '', mdTable(['Test', 'Strategy', 'Title and purpose', 'Requirements', 'Steps', 'Time', 'Result'], rows)].join('\n');
+  const row = (t: VerifyResults['tests'][number]): string[] => [mdCode(t.id), mdCode(t.strategy), `${md(t.title)}<br>_${md(t.purpose)}_`, codes(t.requirementIds), String(t.steps), md(formatDuration(t.durationMs)), t.status === 'failed' ? '**✗ FAILED**' : '✓ passed'];
+  const head = ['Test', 'Strategy', 'Title and purpose', 'Requirements', 'Steps', 'Time', 'Result'];
+  if (r.tests.length <= MD_TEST_LIST_MAX) return ['## All tests', '', mdTable(head, r.tests.map(row))].join('\n');
+  const strategies = [...new Set(r.tests.map((t) => t.strategy))];
+  const perStrategy = strategies.map((s) => {
+    const mine = r.tests.filter((t) => t.strategy === s);
+    return [mdCode(s), String(mine.length), String(mine.filter((t) => t.status === 'passed').length), String(mine.filter((t) => t.status === 'failed').length)];
+  });
+  const failed = r.tests.filter((t) => t.status === 'failed');
+  return [
+    '## All tests',
+    '',
+    `${r.tests.length} generated tests: too many to list here. Every test is in report.html (filterable), junit.xml and results.json; the failed ones follow.`,
+    '',
+    mdTable(['Strategy', 'Tests', 'Passed', 'Failed'], perStrategy),
+    ...(failed.length > 0 ? ['', mdTable(head, failed.map(row))] : []),
+  ].join('\n');
 }

@@ -34,6 +34,9 @@ export function oscalToken(id: string): string {
 /** OSCAL arrays have at least one item: an empty list is left out. */
 const nonEmpty = <T extends Json>(items: readonly T[]): readonly T[] | undefined => (items.length > 0 ? items : undefined);
 
+/** Text ending in a full stop (purposes are sometimes written without one). */
+const sentence = (text: string): string => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
+
 /** A bundle path as a URI reference (each segment percent-encoded). */
 const href = (path: string): string => path.split('/').map(encodeURIComponent).join('/');
 
@@ -42,8 +45,9 @@ function testObservation(t: TestRecord, collected: string): Json {
   return {
     uuid: uuid('observation', 'test', t.id),
     title: t.title,
-    description: `${t.purpose} Generated test ${t.id} (strategy ${t.strategy}, ${t.steps} steps): ${t.status}.`,
-    props: [prop('test-id', t.id), prop('strategy', t.strategy), prop('test-status', t.status), ...t.requirementIds.map((r) => prop('requirement-id', r))],
+    description: `${sentence(t.purpose)} Generated test ${t.id} (strategy ${t.strategy}, ${t.steps} steps): ${t.status}.`,
+    // The requirements a test stands for are the findings that relate to this observation.
+    props: [prop('test-id', t.id), prop('strategy', t.strategy), prop('test-status', t.status)],
     methods: ['TEST'],
     'relevant-evidence': [{ href: href(t.trace), description: `Trace of test ${t.id} (ITF JSON, inside the evidence bundle).` }],
     collected,
