@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { md, mdCode, mdFence } from '../../src/report/markdown/escape.ts';
+import { numberingNote } from '../../src/report/markdown/report-text.ts';
 import { renderMarkdownReport } from '../../src/report/markdown/render-markdown.ts';
 import { failureSequenceMermaid, failureSequenceSteps, targetOf } from '../../src/report/markdown/test-sequence.ts';
 import { HOSTILE, hostileResults, sampleResults } from '../fixtures/results/sample-results.ts';
@@ -88,6 +89,12 @@ describe('md / mdCode / mdFence', () => {
 });
 
 describe('failure sequence diagrams', () => {
+  it('says how diagram numbers relate to step numbers only when they differ', () => {
+    const step = (index: number) => ({ index, event: 'e', expected: 'ok', actual: 'ok', state: 's' });
+    expect(numberingNote([step(0), step(1)])).toBe('diagram number = step + 1');
+    expect(numberingNote([step(1), step(2)])).toBe('');
+  });
+
   it('sends key events to the KMS, disk events to EVS, and marks the failing step with both answers', () => {
     expect([targetOf('key.disable k1'), targetOf('kms.grantAccess'), targetOf('disk.attach d1 → s1'), targetOf('clock.advance 7d'), targetOf('weird')]).toEqual(['KMS', 'KMS', 'EVS', 'clock', 'system']);
     const failing = sampleResults().tests.find((t) => t.id === 'table1-pending-detached');

@@ -1,6 +1,6 @@
 import type { TestRecord, VerifyResults } from '../results.ts';
 import { failureSequenceMermaid } from '../markdown/test-sequence.ts';
-import { formatDuration } from '../markdown/report-text.ts';
+import { formatDuration, numberingNote } from '../markdown/report-text.ts';
 import { code, filterBar, knownRequirements, metaList, requirementLinks, statusBadge, stepsTable } from './components.ts';
 import { embedSvg } from './embed-svg.ts';
 import { anchor, esc } from './escape.ts';
@@ -19,7 +19,8 @@ function diffList(lines: readonly string[]): string {
 }
 
 function sequence(t: TestRecord, svg: string | undefined, index: number): string {
-  if (svg !== undefined) return `<figure><figcaption>Sequence diagram <span class="muted">(numbered from 1: diagram number = step + 1)</span></figcaption><div class="svg">${embedSvg(svg, `seq${index}`)}</div></figure>`;
+  const note = t.failure === null ? '' : numberingNote(t.failure.steps);
+  if (svg !== undefined) return `<figure><figcaption>Sequence diagram${note === '' ? '' : ` <span class="muted">(${esc(note)})</span>`}</figcaption><div class="svg">${embedSvg(svg, `seq${index}`)}</div></figure>`;
   const mermaid = failureSequenceMermaid(t);
   return mermaid === null ? '' : `<figure><figcaption>Sequence diagram (Mermaid source; not rendered in this run)</figcaption><pre class="mermaid-source">${esc(mermaid)}</pre></figure>`;
 }

@@ -80,6 +80,7 @@ dl.meta dd { margin: 0; word-break: break-word; }
 tr.differs td, td.differs { background: var(--diff-bg); }
 td.differs, tr.differs td:first-child { box-shadow: inset 3px 0 0 var(--diff-line); }
 .diff-mark { font-weight: 700; color: #7a5b00; }
+table.steps td:first-child { white-space: nowrap; }
 tr.step-failed td { background: var(--fail-bg); }
 tr.step-failed td:first-child { box-shadow: inset 4px 0 0 var(--fail); }
 .quote { font-style: italic; }

@@ -1,6 +1,6 @@
 import type { StepRecord, TestRecord, VerifyResults } from '../results.ts';
 import { md, mdCode, mdFence, mdTable } from './escape.ts';
-import { actualText, configText, formatDuration, ratio, replayCommand, stepDiffers } from './report-text.ts';
+import { actualText, configText, formatDuration, numberingNote, ratio, replayCommand, stepDiffers } from './report-text.ts';
 import { failureSequenceMermaid } from './test-sequence.ts';
 
 /** The head of report.md (verdict, counts, run facts, replay) and the failing tests in full. Pure. */
@@ -69,7 +69,7 @@ function failure(t: TestRecord): string {
     '',
     f.observationDiff.length > 0 ? `Observation diff (\`-\` model, \`+\` implementation):\n\n${mdFence(f.observationDiff.join('\n'), 'diff')}` : '_No observation differences recorded._',
     '',
-    sequence === null ? '' : `Sequence diagram (numbered from 1: diagram number = step + 1):\n\n${mdFence(sequence, 'mermaid')}`,
+    sequence === null ? '' : `Sequence diagram${numberingNote(f.steps) === '' ? '' : ` (${numberingNote(f.steps)})`}:\n\n${mdFence(sequence, 'mermaid')}`,
   ].join('\n');
 }
 

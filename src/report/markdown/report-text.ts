@@ -83,3 +83,14 @@ export function statusCounts(reqs: readonly RequirementRecord[]): Array<{ status
   const order: RequirementStatus[] = ['failed', 'not-covered', 'inspection', 'passed'];
   return order.map((status) => ({ status, count: reqs.filter((r) => r.status === status).length }));
 }
+
+/**
+ * Mermaid numbers a sequence diagram's messages from 1; when the trace's steps are numbered otherwise
+ * (from 0), a note saying how the two relate; empty when they agree.
+ */
+export function numberingNote(steps: readonly StepRecord[]): string {
+  const first = steps[0]?.index ?? 1;
+  if (first === 1) return '';
+  const offset = 1 - first;
+  return `diagram number = step ${offset > 0 ? '+' : '−'} ${Math.abs(offset)}`;
+}
