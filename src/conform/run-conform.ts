@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { WorkbenchError } from '../errors/workbench-error.ts';
-import type { LineProblem } from './log-line.ts';
+import type { LineProblem, LogLine } from './log-line.ts';
 import { stepMonitor, type Violation } from './monitor.ts';
 import { initialMonitorState } from './monitor-state.ts';
 import { parseLogLine } from './parse-line.ts';
@@ -47,14 +47,9 @@ export function unreadable(problem: LineProblem, source: string): WorkbenchError
 
 /** Checks a whole log. `source` names it in error messages (a path, or `stdin`). */
 export async function conformStream(input: Readable, source: string, options: ConformOptions = {}): Promise<ConformReport> {
-  const max = options.maxViolations ?? DEFAULT_MAX_VIOLATIONS;
-  const every = options.progressEvery ?? 100_000;
   const rl = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
-  let state = initialMonitorState();
+  const tally = new Tally(source, options);
   let lineNumber = 0;
-  let events = 0;
-  let violationCount = 0;
-  const violations: Violation[] = [];
   let completed = false;
   try {
     for await (const raw of rl) {
@@ -63,25 +58,64 @@ export async function conformStream(input: Readable, source: string, options: Co
       if (text.trim() === '') continue;
       const parsed = parseLogLine(text, lineNumber);
       if (!parsed.ok) throw unreadable(parsed.problem, source);
-      const step = stepMonitor(state, parsed.line);
-      if (step.verdict.kind === 'unreadable') throw unreadable(step.verdict.problem, source);
-      state = step.state;
-      events += 1;
-      if (step.verdict.kind === 'violation') {
-        violationCount += 1;
-        if (violations.length < max) {
-          violations.push(step.verdict.violation);
-          options.onViolation?.(step.verdict.violation);
-        }
-      }
-      if (options.onProgress && events % every === 0) options.onProgress(events);
+      tally.add(parsed.line);
     }
     completed = true;
   } finally {
     rl.close();
     if (!completed) input.destroy();
   }
-  return { conformant: violationCount === 0, events, violations, violationCount, truncated: violationCount > violations.length };
+  return tally.report();
+}
+
+/**
+ * Checks lines that are already typed, e.g. translated from a CloudTrail or
+ * CTS trail (src/conform/formats): the same monitor, counting and options as
+ * `conformStream`. An unreadable line (time going backwards) stops the run
+ * with a `WorkbenchError` naming `line.lineNumber`.
+ */
+export async function conformLogLines(lines: AsyncIterable<LogLine>, source: string, options: ConformOptions = {}): Promise<ConformReport> {
+  const tally = new Tally(source, options);
+  for await (const line of lines) tally.add(line);
+  return tally.report();
+}
+
+/** The monitor state and the counts of one run; shared by the streaming runners. */
+class Tally {
+  private state = initialMonitorState();
+  private events = 0;
+  private violationCount = 0;
+  private readonly violations: Violation[] = [];
+  private readonly max: number;
+  private readonly every: number;
+
+  constructor(
+    private readonly source: string,
+    private readonly options: ConformOptions,
+  ) {
+    this.max = options.maxViolations ?? DEFAULT_MAX_VIOLATIONS;
+    this.every = options.progressEvery ?? 100_000;
+  }
+
+  add(line: LogLine): void {
+    const step = stepMonitor(this.state, line);
+    if (step.verdict.kind === 'unreadable') throw unreadable(step.verdict.problem, this.source);
+    this.state = step.state;
+    this.events += 1;
+    if (step.verdict.kind === 'violation') {
+      this.violationCount += 1;
+      if (this.violations.length < this.max) {
+        this.violations.push(step.verdict.violation);
+        this.options.onViolation?.(step.verdict.violation);
+      }
+    }
+    if (this.options.onProgress && this.events % this.every === 0) this.options.onProgress(this.events);
+  }
+
+  report(): ConformReport {
+    const { events, violations, violationCount } = this;
+    return { conformant: violationCount === 0, events, violations, violationCount, truncated: violationCount > violations.length };
+  }
 }
 
 /** Checks a log held in memory (tests, small inputs): the same monitor, without a stream. */
