@@ -13,11 +13,24 @@ export function traceRecords(steps: readonly TraceStep[]): StepRecord[] {
   return steps.map((s, index) => ({ index, event: s.event ? formatEvent(s.event) : '(initial state)', expected: outcomeText(s.outcome), actual: null, state: summarize(s.state) }));
 }
 
-export function replayLine(test: { id: string }, seed: number, config: string): string {
-  return `npx evs-workbench verify --config ${config} --seed ${seed} --only ${test.id}`;
+/** The verify options that shape a run (config, strategies, depth, hsm, mutant), without output, seed and selection. */
+export function replayOptions(args: readonly string[]): string[] {
+  const drop = new Set(['--out', '--seed', '--only']);
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (drop.has(a)) i++;
+    else if (a !== '--quiet' && a !== '--no-svg') out.push(a);
+  }
+  return out;
 }
 
-export function testRecord(v: TestVerdict, seed: number): TestRecord {
+export function replayLine(test: { id: string; config: string }, seed: number, options: readonly string[] = []): string {
+  const opts = options.includes('--config') ? options : ['--config', test.config, ...options];
+  return `npx evs-workbench verify ${[...opts, '--seed', String(seed), '--only', test.id].join(' ')}`;
+}
+
+export function testRecord(v: TestVerdict, seed: number, options: readonly string[] = []): TestRecord {
   const base = {
     id: v.test.id,
     strategy: v.test.strategy,
@@ -46,7 +59,7 @@ export function testRecord(v: TestVerdict, seed: number): TestRecord {
     message: v.message,
     observationDiff: v.observationDiff,
     steps,
-    replay: replayLine(v.test, seed, v.test.config),
+    replay: replayLine(v.test, seed, options),
   };
   return { ...base, status: 'failed', failure };
 }

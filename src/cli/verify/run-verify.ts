@@ -8,7 +8,7 @@ import { machineCoverage } from '../../report/diagram-coverage.ts';
 import { modelDiagramSources } from '../../report/diagrams/sources.ts';
 import { buildDiagramSet } from '../../report/diagrams/diagram-set.ts';
 import { machineToMermaid } from '../../report/diagrams/state-diagram.ts';
-import { provisioningRecord, randomWalkRecord, testRecord } from '../../report/records.ts';
+import { provisioningRecord, randomWalkRecord, replayOptions, testRecord } from '../../report/records.ts';
 import type { DiagramRecord, TestRecord, VerifyResults } from '../../report/results.ts';
 import { measureCoverage, type ExecutedTest } from '../../testgen/coverage.ts';
 import { generateSuite } from '../../testgen/generate.ts';
@@ -61,7 +61,8 @@ export async function runVerify(options: VerifyOptions, factory: SutFactory, pro
   }
   progress.done(`${cases.length} tests, ${failed} failed`);
 
-  const records: TestRecord[] = verdicts.map((v) => testRecord(v, options.seed));
+  const replay = replayOptions(meta.command.slice(2));
+  const records: TestRecord[] = verdicts.map((v) => testRecord(v, options.seed, replay));
   let random: RandomWalkResult | null = null;
   if (suite.random && options.only === null) {
     const spec = suite.random;
