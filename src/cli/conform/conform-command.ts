@@ -1,8 +1,10 @@
 /**
- * `evs-workbench conform LOG [--json] [--max-violations N]`: checks a recorded
- * event log (JSON Lines; `-` reads stdin) against the model. Exit 0 when the
- * log conforms, 1 when it does not, 2 when it cannot be read (the message
- * names the line and what to fix).
+ * `evs-workbench conform LOG [--format workbench|cloudtrail|cts] [--json] [--max-violations N]`:
+ * checks a recorded event log (JSON Lines; `-` reads stdin), or an AWS
+ * CloudTrail / OTC CTS trail translated into log lines
+ * (src/conform/formats), against the model. Exit 0 when the log conforms,
+ * 1 when it does not, 2 when it cannot be read (the message names the line
+ * or record and what to fix).
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -13,14 +15,29 @@ import { WorkbenchError } from '../../errors/workbench-error.ts';
 import { formatVerdict, formatViolation, reportToJson } from '../../conform/format-report.ts';
 import { CONFORM_INPUT_CODES } from '../../conform/log-line.ts';
 import { conformStream, DEFAULT_MAX_VIOLATIONS } from '../../conform/run-conform.ts';
-import { EXIT, type Command } from '../io.ts';
+import { conformTrail } from '../../conform/formats/conform-trail.ts';
+import { formatTrailVerdict, formatTrailViolation, trailReportToJson } from '../../conform/formats/format-trail-report.ts';
+import { FORMAT_TITLES, parseInputFormat, type TrailFormatName } from '../../conform/formats/trail-format.ts';
+import { EXIT, type CliIo, type Command, type ExitCode } from '../io.ts';
 
-export const CONFORM_USAGE = `evs-workbench conform LOG [--json] [--max-violations N]
+export const CONFORM_USAGE = `evs-workbench conform LOG [--format workbench|cloudtrail|cts] [--json] [--max-violations N]
 
 Checks a recorded event log (JSON Lines, one event per line; LOG may be - for stdin)
 against the model: every success must be one the model allows, every refusal one it
 requires, with the same error code. Prints one line per violation and a verdict.
+  --format F           workbench (default): our own log lines;
+                       cloudtrail: AWS CloudTrail records ({"Records": [...]} as delivered
+                         to S3, lookup-events output, or one record per line);
+                       cts: Open Telekom Cloud CTS traces (JSON array, {"traces": [...]},
+                         or one trace per line).
+                       Trail records are translated into log lines (volumes, snapshots,
+                       key lifecycle); other records are skipped and counted. Reads and
+                       writes of a disk are data-plane operations that neither trail
+                       records, so they are never checked from a trail. Documents are
+                       parsed whole (at most 64 MiB) and sorted by time; one record per
+                       line is streamed and must be in time order.
   --json               print {"conformant", "events", "violations": [...]} instead
+                       (with --format cloudtrail|cts also "records", "skipped", ...)
   --max-violations N   list at most N violations (all are counted; default ${DEFAULT_MAX_VIOLATIONS})
 Exit: 0 conformant, 1 not conformant, 2 unreadable log or bad arguments.`;
 
@@ -68,7 +85,7 @@ export function createConformCommand(deps: ConformDeps): Command {
       // node:util directly, not main.ts's helper: importing main.ts from a command is an import cycle (main -> commands -> here).
       const { values, positionals } = parseArgs({
         args: [...args],
-        options: { json: { type: 'boolean' }, 'max-violations': { type: 'string' } },
+        options: { json: { type: 'boolean' }, 'max-violations': { type: 'string' }, format: { type: 'string' } },
         allowPositionals: true,
         strict: true,
       });
@@ -80,7 +97,9 @@ export function createConformCommand(deps: ConformDeps): Command {
       }
       const max = parseMax(values['max-violations']);
       const json = values.json === true;
+      const format = parseInputFormat(values.format);
       const { input, source } = await openLog(positionals[0], io.cwd, deps);
+      if (format !== 'workbench') return runTrail(format, input, source, { max, json }, io);
       const report = await conformStream(input, source, {
         maxViolations: max,
         ...(json ? {} : { onViolation: (v) => void io.stdout.write(`${formatViolation(v)}\n`) }),
@@ -89,6 +108,16 @@ export function createConformCommand(deps: ConformDeps): Command {
       return report.conformant ? EXIT.ok : EXIT.failed;
     },
   };
+}
+
+/** A CloudTrail or CTS trail: translated into log lines, judged by the same monitor. */
+async function runTrail(format: TrailFormatName, input: Readable, source: string, opts: { max: number; json: boolean }, io: CliIo): Promise<ExitCode> {
+  const report = await conformTrail(format, input, source, {
+    maxViolations: opts.max,
+    ...(opts.json ? {} : { onViolation: (v, where) => void io.stdout.write(`${formatTrailViolation(v, where)}\n`) }),
+  });
+  io.stdout.write(opts.json ? `${JSON.stringify(trailReportToJson(report), null, 2)}\n` : `${formatTrailVerdict(FORMAT_TITLES[format], report)}\n`);
+  return report.conformant ? EXIT.ok : EXIT.failed;
 }
 
 export const conformCommand: Command = createConformCommand({ stdin: () => process.stdin });
