@@ -8,6 +8,7 @@ import { boundedSequences } from './strategies/bounded.ts';
 import { shortestStatePaths } from './strategies/state-paths.ts';
 import { table1Cases } from './strategies/table1-cells.ts';
 import { transitionWalks } from './strategies/transition-walks.ts';
+import { pairCompletions } from './strategies/transition-pairs.ts';
 import { oracle, titleFor, type StrategyName, type TestCase } from './test-case.ts';
 
 /**
@@ -77,7 +78,12 @@ export function generateSuite(config: SystemConfig, strategies: readonly Strateg
       }
       case 'transitions': {
         const walks = transitionWalks(config, { maxWalkLength: s.maxWalkLength });
-        emit('transitions', config, walks.map((events) => ({ events, purpose: 'covering walk through untaken transitions' })), true, `walks of at most ${s.maxWalkLength} events`);
+        const completions = pairCompletions(config, exploration, walks);
+        const drafts = [
+          ...walks.map((events) => ({ events, purpose: 'covering walk through untaken transitions' })),
+          ...completions.map((events) => ({ events, purpose: 'two transitions in a row on one component that the walks did not take (transition-pair coverage)' })),
+        ];
+        emit('transitions', config, drafts, true, `${walks.length} walks of at most ${s.maxWalkLength} events, ${completions.length} added for transition pairs`);
         break;
       }
       case 'table1': {

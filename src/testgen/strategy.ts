@@ -16,7 +16,7 @@ export type StrategyKind = StrategySpec['kind'];
 
 export const GUARANTEES: Readonly<Record<StrategyKind, string>> = {
   states: 'every reachable state (up to symmetry) is reached by a shortest path (xstate/graph TestModel.getShortestPaths)',
-  transitions: 'every accepted transition class (up to symmetry) is taken, by GraphWalker-style greedy covering walks',
+  transitions: 'every accepted transition class (up to symmetry) is taken, by GraphWalker-style greedy covering walks, and every pair of consecutive component transitions (switch coverage)',
   table1: 'every Table 1 cell (3 key states × attached/detached) is entered and followed by read, write, detach, attach and the restore actions',
   bounded: 'every sequence of accepted events up to depth k from the initial state, for a small configuration',
   pairs: 'every ordered pair of (key state × attachment) abstract states that the model allows is entered, the second from the first',

@@ -23,6 +23,11 @@ describe('what the generated suite covers at the default configuration (measured
     expect(coverage.transitions.uncovered).toEqual([]);
   });
 
+  it('covers every pair of consecutive component transitions (switch coverage)', () => {
+    expect(coverage.transitionPairs.uncovered).toEqual([]);
+    expect(coverage.transitionPairs.total).toBeGreaterThan(10);
+  });
+
   it('covers all six Table 1 cells', () => {
     expect(coverage.table1Cells).toMatchObject({ covered: 6, total: 6 });
   });
