@@ -152,7 +152,7 @@ export class Evs {
     return restores.createDiskFromImage(this.ctx, imageId, req);
   }
 
-  /** EVS.4001 for an encrypted image. */
+  /** A copy of the image in `targetRegion`; EVS.4001 for an encrypted image going to another region (Table 4: "cannot be replicated across regions"). */
   replicateImage(imageId: string, targetRegion: string): ImageInfo {
     return images.replicateImage(this.ctx, imageId, targetRegion);
   }
