@@ -50,6 +50,15 @@ describe('evs-workbench verify', () => {
     expect(readFileSync(join(dir, 'bad', 'report.html'), 'utf8')).toContain('FAIL');
   }, 120_000);
 
+  it('runs the suites against the implementation with its root key in SoftHSM2 (PKCS#11)', async () => {
+    const f = fakeIo(dir);
+    const code = await main(['verify', '--config', 'minimal', '--hsm', 'softhsm', '--out', 'hsm', '--seed', '3', '--no-svg', '--quiet', '--strategies', 'table1'], f.io);
+    expect(code).toBe(0);
+    const r = JSON.parse(readFileSync(join(dir, 'hsm', 'results.json'), 'utf8')) as { implementation: string; summary: { tests: { passed: number } } };
+    expect(r.implementation).toContain('pkcs11');
+    expect(r.summary.tests.passed).toBe(30);
+  }, 120_000);
+
   it('detects an altered bundle', async () => {
     const file = join(dir, 'ok', 'report.md');
     writeFileSync(file, `${readFileSync(file, 'utf8')}\ntampered\n`);
