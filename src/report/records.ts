@@ -64,7 +64,7 @@ export function testRecord(v: TestVerdict, seed: number, options: readonly strin
   return { ...base, status: 'failed', failure };
 }
 
-export function randomWalkRecord(r: RandomWalkResult, config: string, runs: number): TestRecord {
+export function randomWalkRecord(r: RandomWalkResult, config: string, runs: number, extraOptions: readonly string[] = []): TestRecord {
   const base = {
     id: `random-${config}`,
     strategy: 'random',
@@ -81,7 +81,7 @@ export function randomWalkRecord(r: RandomWalkResult, config: string, runs: numb
     ...base,
     steps: r.counterexample.length,
     status: 'failed',
-    failure: { stepIndex: r.counterexample.length, event: formatEvent(r.counterexample.at(-1) ?? { type: 'clock.advance', days: 1 }), expected: 'model', actual: 'differs', message: r.message, observationDiff: [], steps, replay: r.replay },
+    failure: { stepIndex: r.counterexample.length, event: formatEvent(r.counterexample.at(-1) ?? { type: 'clock.advance', days: 1 }), expected: 'model', actual: 'differs', message: r.message, observationDiff: [], steps, replay: [r.replay, ...extraOptions].join(' ') },
   };
 }
 

@@ -32,7 +32,7 @@ export const DEFAULT_STRATEGIES: readonly StrategySpec[] = [
   { kind: 'bounded', depth: 5, preset: 'minimal' },
   { kind: 'pairs' },
   { kind: 'sneak' },
-  { kind: 'random', runs: 25, maxLength: 40 },
+  { kind: 'random', runs: 100, maxLength: 40 },
   { kind: 'provisioning' },
 ];
 

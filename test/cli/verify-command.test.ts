@@ -59,6 +59,25 @@ describe('evs-workbench verify', () => {
     expect(r.summary.tests.passed).toBe(30);
   }, 120_000);
 
+  it('prints a one-line replay for a failing random walk, and that line replays exactly its shrunk counterexample', async () => {
+    const run = async (args: string[], out: string) => {
+      const f = fakeIo(dir);
+      const code = await main(['verify', '--config', 'minimal', '--out', out, '--no-svg', '--quiet', '--mutant', 'kms-ignores-disabled-key', ...args], f.io);
+      const r = JSON.parse(readFileSync(join(dir, out, 'results.json'), 'utf8')) as { tests: Array<{ strategy: string; failure: { replay: string; message: string } | null }> };
+      return { code, failure: r.tests.find((t) => t.strategy === 'random')?.failure ?? null };
+    };
+    const first = await run(['--strategies', 'random:200x40', '--seed', '9'], 'rand');
+    expect(first.code).toBe(1);
+    const replay = first.failure!.replay;
+    expect(replay).toMatch(/^npx evs-workbench verify --config minimal --strategies random:1x40 --seed 9 --replay-path "[^"]+" --mutant kms-ignores-disabled-key$/);
+    const args = replay.replace(/^npx evs-workbench verify --config minimal /, '').match(/"[^"]*"|\S+/g)!.map((a) => a.replace(/^"|"$/g, ''));
+    const again = await run(args, 'rand-replay');
+    expect(again.code).toBe(1);
+    const events = (m: string) => m.split('\n').filter((l) => /^\S*\s+\d+\. /.test(l));
+    expect(events(again.failure!.message)).toEqual(events(first.failure!.message));
+    expect(events(first.failure!.message).length).toBeLessThanOrEqual(6);
+  }, 120_000);
+
   it('detects an altered bundle', async () => {
     const file = join(dir, 'ok', 'report.md');
     writeFileSync(file, `${readFileSync(file, 'utf8')}\ntampered\n`);

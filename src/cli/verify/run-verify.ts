@@ -67,8 +67,18 @@ export async function runVerify(options: VerifyOptions, factory: SutFactory, pro
   if (suite.random && options.only === null) {
     const spec = suite.random;
     progress.start(`random walks (fast-check, ${spec.runs} runs × ≤${spec.maxLength} events)`);
-    random = await runRandomWalks({ config, factory, seed: options.seed, runs: spec.runs, maxLength: spec.maxLength, badInput: true, onProgress: (p) => progress.update(`${p.phase} ${p.execution}`) });
-    records.push(randomWalkRecord(random, config.name, spec.runs));
+    random = await runRandomWalks({
+      config,
+      factory,
+      seed: options.seed,
+      runs: spec.runs,
+      maxLength: spec.maxLength,
+      badInput: options.badInput,
+      ...(options.replayPath !== null ? { path: options.replayPath } : {}),
+      onProgress: (p) => progress.update(`${p.phase} ${p.execution}`),
+    });
+    const extra = [...(options.mutant ? ['--mutant', options.mutant.id] : []), ...(options.hsm === 'softhsm' ? ['--hsm', 'softhsm'] : [])];
+    records.push(randomWalkRecord(random, config.name, spec.runs, extra));
     progress.done(random.kind === 'pass' ? `${random.runs} walks, ${random.events} events, all agree with the model` : `FAILED, shrunk to ${random.counterexample.length} events`);
   }
   let provisioning: ProvisioningVerdict[] = [];

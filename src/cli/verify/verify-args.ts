@@ -8,7 +8,7 @@ import { secureRandom } from '../../rng/random-source.ts';
 import { DEFAULT_STRATEGIES, parseStrategies, type StrategySpec } from '../../testgen/strategy.ts';
 
 export const VERIFY_USAGE =
-  'evs-workbench verify [--config NAME|FILE] [--out DIR] [--seed N] [--depth K] [--strategies LIST] [--only TEST_ID] [--hsm softhsm] [--mutant ID] [--no-svg] [--quiet]';
+  'evs-workbench verify [--config NAME|FILE] [--out DIR] [--seed N] [--depth K] [--strategies LIST] [--only TEST_ID] [--hsm softhsm] [--mutant ID] [--replay-path TOKEN] [--no-bad-input] [--no-svg] [--quiet]';
 
 export interface VerifyOptions {
   readonly config: SystemConfig;
@@ -20,6 +20,10 @@ export interface VerifyOptions {
   readonly hsm: 'software' | 'softhsm';
   /** A planted fault (src/adapter/mutants.ts), to see what a failing bundle looks like and prove the suites catch it. */
   readonly mutant: Mutant | null;
+  /** A random walk's replay token (printed by a failing walk): reruns exactly that counterexample. */
+  readonly replayPath: string | null;
+  /** Random walks also offer the model's bad-input events (invalid waiting periods, grants without permission). */
+  readonly badInput: boolean;
   readonly svg: boolean;
   readonly quiet: boolean;
 }
@@ -68,6 +72,8 @@ export function parseVerifyArgs(args: readonly string[], cwd: string): VerifyOpt
       only: { type: 'string' },
       hsm: { type: 'string' },
       mutant: { type: 'string' },
+      'replay-path': { type: 'string' },
+      'no-bad-input': { type: 'boolean' },
       'no-svg': { type: 'boolean' },
       quiet: { type: 'boolean' },
     },
@@ -99,9 +105,15 @@ export function parseVerifyArgs(args: readonly string[], cwd: string): VerifyOpt
     mutant = mutantById(values.mutant) ?? null;
     if (!mutant) throw usage('CLI.0506', `--mutant ${values.mutant} is not a known planted fault.`, `use one of: ${MUTANTS.map((m) => m.id).join(', ')}`);
   }
+  const replayPath = values['replay-path'] ?? null;
+  if (replayPath !== null && !strategies.some((s) => s.kind === 'random')) {
+    throw usage('CLI.0507', '--replay-path replays a random walk, but the random strategy is not selected.', 'add --strategies random:1xLENGTH with the length the failing run used (the printed replay line has it)');
+  }
   return {
     config,
     mutant,
+    replayPath,
+    badInput: !values['no-bad-input'],
     out: values.out ?? null,
     seed,
     seedGiven: values.seed !== undefined,

@@ -50,12 +50,11 @@ export interface ReplayParameters {
 /** One command line that reruns exactly this counterexample. */
 export function replayCommandLine(p: ReplayParameters): string {
   return [
-    'evs-workbench verify',
+    'npx evs-workbench verify',
     `--config ${p.config.name}`,
-    '--strategies random',
+    `--strategies random:1x${p.maxLength}`,
     `--seed ${p.seed}`,
-    `--max-length ${p.maxLength}`,
-    ...(p.badInput ? ['--bad-input'] : []),
+    ...(p.badInput ? [] : ['--no-bad-input']),
     `--replay-path "${p.token}"`,
   ].join(' ');
 }

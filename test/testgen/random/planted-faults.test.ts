@@ -82,7 +82,7 @@ describe('replay', () => {
   it('prints one replay line with the seed and the token, and the token reruns exactly the counterexample', async () => {
     const { result } = await hunt('host-keeps-dk-after-detach', defaults, 7);
     expect(result.replay).not.toContain('\n');
-    expect(result.replay).toBe(`evs-workbench verify --config default --strategies random --seed 7 --max-length 40 --replay-path "${result.path}"`);
+    expect(result.replay).toBe(`npx evs-workbench verify --config default --strategies random:1x40 --seed 7 --no-bad-input --replay-path "${result.path}"`);
     expect(result.replayApi).toContain(`seed: 7`);
     expect(result.replayApi).toContain(JSON.stringify(result.path));
     expect(result.message).toContain(result.replay);

@@ -50,9 +50,9 @@ describe('replay tokens', () => {
 describe('replay lines', () => {
   const p = { config: minimal, seed: 123, maxLength: 40, badInput: false, token: '4:1:0@AB:C' };
 
-  it('gives one CLI line with config, strategy, seed, length and path (and --bad-input only when set)', () => {
-    expect(replayCommandLine(p)).toBe('evs-workbench verify --config minimal --strategies random --seed 123 --max-length 40 --replay-path "4:1:0@AB:C"');
-    expect(replayCommandLine({ ...p, badInput: true })).toContain(' --bad-input ');
+  it('gives one CLI line with config, strategy (one run of the length), seed and path (and --no-bad-input when bad input was off)', () => {
+    expect(replayCommandLine(p)).toBe('npx evs-workbench verify --config minimal --strategies random:1x40 --seed 123 --no-bad-input --replay-path "4:1:0@AB:C"');
+    expect(replayCommandLine({ ...p, badInput: true })).not.toContain('bad-input');
   });
 
   it('gives the test-API call on one line, quoting odd configuration names', () => {
