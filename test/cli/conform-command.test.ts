@@ -2,26 +2,14 @@ import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createConformCommand } from '../../src/cli/conform/conform-command.ts';
-import { EXIT, type CliIo } from '../../src/cli/io.ts';
+import { EXIT } from '../../src/cli/io.ts';
 import { main } from '../../src/cli/main.ts';
+import { fakeIo } from '../support/fake-io.ts';
 
 const LOGS = resolve(import.meta.dirname, '../../examples/logs');
 
-function fakeIo(): CliIo & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    cwd: LOGS,
-    env: {},
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    out: () => out,
-    err: () => err,
-  };
-}
-
 async function run(...argv: string[]) {
-  const io = fakeIo();
+  const io = fakeIo(LOGS);
   const code = await main(['conform', ...argv], io);
   return { code, out: io.out(), err: io.err() };
 }
@@ -92,7 +80,7 @@ describe('evs-workbench conform', () => {
     const line = (seq: number, rest: string) => `{"seq": ${seq}, "time": "2026-01-01T00:00:0${seq}Z", ${rest}}`;
     const text = [line(1, '"op": "createKey", "key": "k1", "result": "ok"'), line(2, '"op": "enableKey", "key": "k1", "result": "ok"')].join('\n');
     const command = createConformCommand({ stdin: () => Readable.from([text]) });
-    const io = fakeIo();
+    const io = fakeIo(LOGS);
     const code = await command.run(['-', '--json'], io);
     expect(code).toBe(EXIT.failed);
     const json = JSON.parse(io.out()) as { violations: Array<{ seq: number; op: string; requirement: string | null }> };
@@ -100,7 +88,7 @@ describe('evs-workbench conform', () => {
   });
 
   it('resolves LOG against the working directory', async () => {
-    const io = { ...fakeIo(), cwd: join(LOGS, '..') };
+    const io = { ...fakeIo(LOGS), cwd: join(LOGS, '..') };
     expect(await main(['conform', 'logs/conformant-lifecycle.jsonl'], io)).toBe(EXIT.ok);
   });
 });

@@ -1,15 +1,10 @@
 import { appendFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXIT, type CliIo } from '../../src/cli/io.ts';
+import { EXIT } from '../../src/cli/io.ts';
 import { main } from '../../src/cli/main.ts';
 import { writeSampleBundle } from '../report/manifest-bundle-fixture.ts';
-
-function fakeIo(cwd: string): CliIo & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return { cwd, env: {}, stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, out: () => out, err: () => err };
-}
+import { fakeIo } from '../support/fake-io.ts';
 
 describe('evs-workbench verify-bundle', () => {
   it('exits 0 for a complete, unaltered bundle and says so in one line', async () => {

@@ -3,23 +3,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import type { CliIo } from '../../src/cli/io.ts';
 import { validateResults } from '../../src/report/results-validate.ts';
 import { verifyBundle } from '../../src/report/manifest/verify-bundle.ts';
+import { fakeIo } from '../support/fake-io.ts';
 
-function fakeIo(cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { cwd, stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) }, env: {} };
-  return { io, out: () => out.join(''), err: () => err.join('') };
-}
+const io = (cwd: string) => {
+  const f = fakeIo(cwd);
+  return { io: f, out: f.out, err: f.err };
+};
 
 const dir = mkdtempSync(join(tmpdir(), 'evs-verify-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('evs-workbench verify', () => {
   it('writes a complete, valid bundle and exits 0 when every requirement holds', async () => {
-    const f = fakeIo(dir);
+    const f = io(dir);
     const code = await main(['verify', '--config', 'minimal', '--out', 'ok', '--seed', '11', '--no-svg', '--quiet', '--strategies', 'states,table1,sneak,provisioning'], f.io);
     expect(f.err()).toContain('seed 11');
     expect(code).toBe(0);
@@ -36,7 +34,7 @@ describe('evs-workbench verify', () => {
   }, 120_000);
 
   it('exits 1 with a readable counterexample when the implementation has a planted fault', async () => {
-    const f = fakeIo(dir);
+    const f = io(dir);
     const code = await main(['verify', '--config', 'minimal', '--out', 'bad', '--seed', '11', '--no-svg', '--quiet', '--strategies', 'table1', '--mutant', 'kms-ignores-disabled-key'], f.io);
     expect(code).toBe(1);
     expect(f.out()).toContain('verdict: FAIL');
@@ -51,7 +49,7 @@ describe('evs-workbench verify', () => {
   }, 120_000);
 
   it('runs the suites against the implementation with its root key in SoftHSM2 (PKCS#11)', async () => {
-    const f = fakeIo(dir);
+    const f = io(dir);
     const code = await main(['verify', '--config', 'minimal', '--hsm', 'softhsm', '--out', 'hsm', '--seed', '3', '--no-svg', '--quiet', '--strategies', 'table1'], f.io);
     expect(code).toBe(0);
     const r = JSON.parse(readFileSync(join(dir, 'hsm', 'results.json'), 'utf8')) as { implementation: string; summary: { tests: { passed: number } } };
@@ -61,7 +59,7 @@ describe('evs-workbench verify', () => {
 
   it('prints a one-line replay for a failing random walk, and that line replays exactly its shrunk counterexample', async () => {
     const run = async (args: string[], out: string) => {
-      const f = fakeIo(dir);
+      const f = io(dir);
       const code = await main(['verify', '--config', 'minimal', '--out', out, '--no-svg', '--quiet', '--mutant', 'kms-ignores-disabled-key', ...args], f.io);
       const r = JSON.parse(readFileSync(join(dir, out, 'results.json'), 'utf8')) as { tests: Array<{ strategy: string; failure: { replay: string; message: string } | null }> };
       return { code, failure: r.tests.find((t) => t.strategy === 'random')?.failure ?? null };
@@ -81,7 +79,7 @@ describe('evs-workbench verify', () => {
   it('detects an altered bundle', async () => {
     const file = join(dir, 'ok', 'report.md');
     writeFileSync(file, `${readFileSync(file, 'utf8')}\ntampered\n`);
-    const f = fakeIo(dir);
+    const f = io(dir);
     expect(await main(['verify-bundle', join(dir, 'ok')], f.io)).toBe(1);
   });
 
@@ -94,14 +92,14 @@ describe('evs-workbench verify', () => {
     [['--mutant', 'nope'], /not a known planted fault/],
     [['--bogus'], /Unknown option/],
   ])('rejects bad input %j with exit 2 and a fix', async (args, message) => {
-    const f = fakeIo(dir);
+    const f = io(dir);
     expect(await main(['verify', ...args], f.io)).toBe(2);
     expect(f.err()).toMatch(message);
   });
 
   it('reports every problem of a bad configuration file', async () => {
     writeFileSync(join(dir, 'bad-config.json'), JSON.stringify({ cmks: ['k1'], disks: [{ id: 'd1', encrypted: true, key: 'k9' }], servers: [] }));
-    const f = fakeIo(dir);
+    const f = io(dir);
     expect(await main(['verify', '--config', './bad-config.json'], f.io)).toBe(2);
     expect(f.err()).toContain('$.disks[0].key');
     expect(f.err()).toContain('$.servers');

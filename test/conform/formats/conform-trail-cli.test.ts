@@ -5,27 +5,15 @@ import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConformCommand } from '../../../src/cli/conform/conform-command.ts';
-import { EXIT, type CliIo } from '../../../src/cli/io.ts';
+import { EXIT } from '../../../src/cli/io.ts';
 import { main } from '../../../src/cli/main.ts';
+import { fakeIo } from '../../support/fake-io.ts';
 
 /** The sample trails in examples/trails, through the CLI as a user runs them. */
 const TRAILS = resolve(import.meta.dirname, '../../../examples/trails');
 
-function fakeIo(): CliIo & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    cwd: TRAILS,
-    env: {},
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    out: () => out,
-    err: () => err,
-  };
-}
-
 async function run(...argv: string[]) {
-  const io = fakeIo();
+  const io = fakeIo(TRAILS);
   const code = await main(['conform', ...argv], io);
   return { code, out: io.out(), err: io.err() };
 }
@@ -42,7 +30,7 @@ afterAll(async () => {
 async function runText(text: string, ...argv: string[]) {
   const file = join(tmp, 'trail.json');
   await writeFile(file, text);
-  const io = { ...fakeIo(), cwd: tmp };
+  const io = { ...fakeIo(TRAILS), cwd: tmp };
   const code = await main(['conform', 'trail.json', ...argv], io);
   return { code, out: io.out(), err: io.err() };
 }
@@ -136,7 +124,7 @@ describe('evs-workbench conform --format cloudtrail|cts', () => {
 
   it('reads a trail from stdin when LOG is -', async () => {
     const text = '{"eventTime": "2026-03-02T09:00:00Z", "eventSource": "ec2.amazonaws.com", "eventName": "DetachVolume", "requestParameters": {"volumeId": "vol-1"}}\n';
-    const io = fakeIo();
+    const io = fakeIo(TRAILS);
     const code = await createConformCommand({ stdin: () => Readable.from([text]) }).run(['-', '--format', 'cloudtrail', '--json'], io);
     expect(code).toBe(EXIT.failed);
     expect(JSON.parse(io.out())).toMatchObject({ violations: [{ op: 'detachDisk', expected: 'EVS.0404', record: 'line 1' }] });
