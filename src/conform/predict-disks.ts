@@ -34,7 +34,7 @@ export function diskFacts(state: MonitorState, line: LogLine, disk: string, deci
  * refusal). `reported` is the attribute the log reports, used for the claimed
  * effect when the model refuses a success.
  */
-export function predictCreate(state: MonitorState, line: LogLine, disk: string, decision: ProvisioningDecision, base: Facts, reported: Attribute | null): Prediction {
+export function predictCreate(state: MonitorState, _line: LogLine, disk: string, decision: ProvisioningDecision, base: Facts, reported: Attribute | null): Prediction {
   const claimedWith = (attr: Attribute): MonitorState | undefined => {
     const system = claimedDiskEffect(state.system, { type: 'disk.create', disk, encrypted: attr.encrypted, key: attr.key }, attr.key);
     return system ? { ...state, system, disks: withEntry(state.disks, disk, NEW_DISK_HISTORY) } : undefined;

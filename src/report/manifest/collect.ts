@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { buildManifest, MANIFEST_FILE, type Manifest, type ManifestFile, type ManifestSource } from './manifest.ts';
 

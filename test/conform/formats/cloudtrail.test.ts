@@ -62,7 +62,7 @@ describe('CloudTrail translation, event by event', () => {
 
   it('resolves an alias through the CreateAlias record before it, and follows UpdateAlias and DeleteAlias', () => {
     const alias = (name: string, target?: string) => ct(KMS, name, { requestParameters: { aliasName: 'alias/evs-demo', ...(target ? { targetKeyId: target } : {}) } });
-    const [created, used, updated, usedAgain, deleted, unknown] = translateAll(
+    const [created, used, , usedAgain, deleted, unknown] = translateAll(
       alias('CreateAlias', KEY),
       volume({ encrypted: true, kmsKeyId: 'arn:aws:kms:eu-central-1:111122223333:alias/evs-demo' }),
       alias('UpdateAlias', 'k-2'),
