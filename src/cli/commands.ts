@@ -1,4 +1,5 @@
 import type { Command } from './io.ts';
+import { checkCommand } from './check/check-command.ts';
 import { verifyCommand } from './verify/verify-command.ts';
 import { xtsCommand } from './xts/xts-command.ts';
 import { diagramsCommand } from './diagrams/diagrams-command.ts';
@@ -9,4 +10,4 @@ import { verifyBundleCommand } from './verify-bundle/verify-bundle-command.ts';
  * The registry of subcommands. Each command lives in its own folder under
  * src/cli/ and exports one `Command`; add it here.
  */
-export const commands: readonly Command[] = [verifyCommand, xtsCommand, diagramsCommand, conformCommand, verifyBundleCommand];
+export const commands: readonly Command[] = [verifyCommand, checkCommand, xtsCommand, diagramsCommand, conformCommand, verifyBundleCommand];

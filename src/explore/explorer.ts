@@ -12,6 +12,7 @@ import {
   type SystemEvent,
   type SystemState,
 } from '../../models/index.ts';
+import { requirements } from '../../models/requirements/catalog.ts';
 import { createCanonicalizer, type StateKey } from './canonical.ts';
 import type { Trace, TraceStep } from './trace.ts';
 
@@ -54,7 +55,14 @@ export interface ExploredEdge {
 export interface Violation {
   readonly property: PropertyId;
   readonly message: string;
+  /** The catalog requirements that name the property: what the violation breaks. */
+  readonly requirementIds: readonly string[];
   readonly trace: Trace;
+}
+
+/** Requirements of the catalog whose model references name the property. */
+export function requirementsOfProperty(property: PropertyId): string[] {
+  return requirements.filter((r) => r.constrains.some((c) => c.kind === 'property' && c.property === property)).map((r) => r.id);
 }
 
 export interface Exploration {
@@ -103,7 +111,9 @@ export function explore(config: SystemConfig, options: ExploreOptions = {}): Exp
   let deepest = 0;
   const violate = (p: Property, message: string, steps: TraceStep[]): void => {
     if (violations.has(p.id)) return;
-    violations.set(p.id, { property: p.id, message, trace: { description: `property ${p.id} violated: ${message}`, config: config.name, steps } });
+    const requirementIds = requirementsOfProperty(p.id);
+    const breaks = requirementIds.length > 0 ? ` (breaks ${requirementIds.join(', ')})` : '';
+    violations.set(p.id, { property: p.id, message, requirementIds, trace: { description: `property ${p.id} violated: ${message}${breaks}`, config: config.name, steps } });
   };
   for (const p of properties) {
     if (p.kind !== 'state') continue;

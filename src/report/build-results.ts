@@ -31,7 +31,7 @@ export interface ResultsInput {
 export function propertyRecords(exploration: Exploration): PropertyRecord[] {
   return PROPERTIES.map((p) => {
     const v = exploration.violations.find((x) => x.property === p.id);
-    return { id: p.id, description: p.description, holds: !v, message: v?.message ?? null, counterexample: v ? traceRecords(v.trace.steps) : null };
+    return { id: p.id, description: p.description, holds: !v, message: v ? `${v.message}${v.requirementIds.length > 0 ? ` — breaks ${v.requirementIds.join(', ')}` : ''}` : null, counterexample: v ? traceRecords(v.trace.steps) : null };
   });
 }
 

@@ -39,6 +39,8 @@ describe('exhaustive exploration', () => {
     const e = explore(PRESETS['minimal']!, { step: buggy });
     const v = e.violations.find((x) => x.property === 'deleted-key-final');
     expect(v).toBeDefined();
+    expect(v!.requirementIds).toEqual(expect.arrayContaining(['T1-DELETED-DETACHED-RESTORE']));
+    expect(v!.trace.description).toContain('breaks T1-');
     const events = traceEvents(v!.trace).map((x) => x.type);
     // schedule deletion, let the waiting period elapse, enable: nothing shorter shows it
     expect(events).toEqual(['key.scheduleDeletion', 'clock.advance', 'key.enable']);
