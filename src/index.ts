@@ -1,7 +1,9 @@
 /**
  * evs-workbench's public API. Everything else is internal.
  *
- * - The models (specification and oracle) are re-exported from `models/index.ts`.
+ * - The models (specification and oracle) have their own entry, `models/index.ts`
+ *   (`evs-workbench/models`), so that importing the implementation never pulls
+ *   in the model by accident.
  * - The reference implementation: {@link Cloud} (KMS + EVS over one workspace).
  * - Model checking: {@link explore}, {@link deriveTable1}, {@link compareTable1}.
  * - Test generation and execution: {@link generateSuite}, {@link runTestCase},
@@ -11,8 +13,6 @@
  *   {@link renderJunit}, {@link verifyBundle}.
  * - Runtime monitoring of recorded logs: {@link conformStream}.
  */
-export * from '../models/index.ts';
-
 export { WorkbenchError, isWorkbenchError, describeError } from './errors/workbench-error.ts';
 export { SimulatedClock, systemClock, DAY_MS, type Clock } from './clock/clock.ts';
 export { SeededRandom, secureRandom, type RandomSource } from './rng/random-source.ts';
