@@ -23,11 +23,21 @@ export function machineCoverage(machine: 'cmk' | 'disk', tests: readonly Coverag
     t.steps.slice(0, upTo).forEach((step, i) => {
       const failed = t.failedAt === i;
       const decisions = [{ d: step.decidedBy, o: step.outcome }, ...step.probes.map((p) => ({ d: p.decidedBy, o: p.outcome }))];
+      const status: CoverageStatus = failed ? 'failed' : 'covered';
+      if (machine === 'cmk' && step.event.type === 'clock.advance' && step.outcome.kind === 'ok') {
+        // The composition sends the clock to every key: credit each key's own transition.
+        for (const [id, before] of Object.entries(step.before.keys)) {
+          const after = step.after.keys[id]?.value ?? before.value;
+          if (before.value === 'deleted') continue;
+          const key = before.value === 'pendingDeletion' ? transitionKey('cmk.pendingDeletion', 'clock.advance', `cmk.${after}`) : transitionKey('cmk', 'clock.advance', 'cmk');
+          mark(transitions, key, status);
+          mark(states, `cmk.${after}`, status);
+        }
+      }
       for (const { d, o } of decisions) {
         if (d.machine !== machine) continue;
         const from = `${machine}.${d.from}`;
         const to = o.kind === 'refused' ? refusalTarget(o.code) : `${machine}.${d.to}`;
-        const status: CoverageStatus = failed ? 'failed' : 'covered';
         mark(states, from, status);
         if (o.kind === 'ok') mark(states, to, status);
         mark(transitions, transitionKey(from, d.event, to), status);
