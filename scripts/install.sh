@@ -16,7 +16,7 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   echo "install.sh: installing Debian packages: ${need_apt[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+  apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
 # node_modules: reinstall only when package-lock.json changed since the last install.
