@@ -6,11 +6,11 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setup } from 'xstate';
 import { createDiagramsCommand } from '../../../src/cli/diagrams/diagrams-command.ts';
-import type { CliIo } from '../../../src/cli/io.ts';
 import { main } from '../../../src/cli/main.ts';
 import { buildDiagramSet } from '../../../src/report/diagrams/diagram-set.ts';
 import { CHROMIUM_PATH, type SvgRenderer } from '../../../src/report/diagrams/render.ts';
 import { embedSourceHash, readSourceHash, sourceHash } from '../../../src/report/diagrams/source-hash.ts';
+import { fakeIo } from '../../support/fake-io.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -21,19 +21,6 @@ function tempDir(): string {
   const d = mkdtempSync(join(tmpdir(), 'evs-diagrams-'));
   dirs.push(d);
   return d;
-}
-
-function captureIo(cwd: string): CliIo & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    cwd,
-    env: {},
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    out: () => out,
-    err: () => err,
-  };
 }
 
 /** A renderer that needs no browser: the SVG is a stub carrying the hash, and every call is counted. */
@@ -62,28 +49,28 @@ describe('diagrams command with injected models and renderer', () => {
     const cwd = tempDir();
     const rendered: string[] = [];
     const v1 = createDiagramsCommand({ diagrams: lampDiagrams(false), openRenderer: fakeRenderer(rendered) });
-    const io = captureIo(cwd);
+    const io = fakeIo(cwd);
     expect(await v1.run([], io)).toBe(0);
     expect(io.out()).toContain('wrote    diagrams/lamp.mmd\nrendered diagrams/lamp.svg\n');
     expect(readdirSync(join(cwd, 'diagrams')).sort()).toEqual(['lamp.mmd', 'lamp.svg']);
-    expect(await v1.run([], captureIo(cwd))).toBe(0);
+    expect(await v1.run([], fakeIo(cwd))).toBe(0);
     expect(rendered).toEqual(['lamp']);
 
     const v2 = createDiagramsCommand({ diagrams: lampDiagrams(true), openRenderer: fakeRenderer(rendered) });
-    const check = captureIo(cwd);
+    const check = fakeIo(cwd);
     expect(await v2.run(['--check'], check)).toBe(1);
     expect(check.err()).toContain('stale:   diagrams/lamp.mmd: differs from the text generated from the models');
     expect(check.err()).toContain('stale:   diagrams/lamp.svg: was rendered from other text');
     expect(check.err()).toContain('Regenerate them with: npx evs-workbench diagrams\n');
-    expect(await v2.run([], captureIo(cwd))).toBe(0);
+    expect(await v2.run([], fakeIo(cwd))).toBe(0);
     expect(rendered).toEqual(['lamp', 'lamp']);
-    expect(await v2.run(['--check'], captureIo(cwd))).toBe(0);
+    expect(await v2.run(['--check'], fakeIo(cwd))).toBe(0);
   });
 
   it('--check writes nothing, reports missing files with the regenerate command including --out', async () => {
     const cwd = tempDir();
     const cmd = createDiagramsCommand({ diagrams: lampDiagrams(false), openRenderer: fakeRenderer([]) });
-    const io = captureIo(cwd);
+    const io = fakeIo(cwd);
     expect(await cmd.run(['--check', '--out', 'docs/img'], io)).toBe(1);
     expect(io.err()).toContain('missing: docs/img/lamp.mmd\nmissing: docs/img/lamp.svg\n');
     expect(io.err()).toContain('Regenerate them with: npx evs-workbench diagrams --out docs/img\n');
@@ -94,36 +81,36 @@ describe('diagrams command with injected models and renderer', () => {
     const cwd = tempDir();
     const rendered: string[] = [];
     const old = createDiagramsCommand({ diagrams: () => buildDiagramSet([{ kind: 'machine', name: 'gone', title: 'Gone', machine: lamp(false) }]), openRenderer: fakeRenderer(rendered) });
-    expect(await old.run([], captureIo(cwd))).toBe(0);
+    expect(await old.run([], fakeIo(cwd))).toBe(0);
     writeFileSync(join(cwd, 'diagrams', 'hand-drawn.mmd'), 'flowchart LR\n a --> b\n');
     const cmd = createDiagramsCommand({ diagrams: lampDiagrams(false), openRenderer: fakeRenderer(rendered) });
-    const check = captureIo(cwd);
+    const check = fakeIo(cwd);
     expect(await cmd.run(['--check', '--no-svg'], check)).toBe(1);
     expect(check.err()).toContain('obsolete: diagrams/gone.mmd was generated for a diagram that no longer exists');
-    const io = captureIo(cwd);
+    const io = fakeIo(cwd);
     expect(await cmd.run(['--no-svg'], io)).toBe(0);
     expect(io.out()).toContain('removed  diagrams/gone.mmd');
     expect(readdirSync(join(cwd, 'diagrams')).sort()).toEqual(['hand-drawn.mmd', 'lamp.mmd']);
     expect(rendered).toEqual(['gone']);
-    const ok = captureIo(cwd);
+    const ok = fakeIo(cwd);
     expect(await cmd.run(['--check', '--no-svg'], ok)).toBe(0);
     expect(ok.out()).toContain('note: diagrams/hand-drawn.mmd is not generated from the models (left alone)');
-    expect(await cmd.run(['--check'], captureIo(cwd))).toBe(1);
+    expect(await cmd.run(['--check'], fakeIo(cwd))).toBe(1);
   });
 });
 
 describe('evs-workbench diagrams (registered command, real models)', () => {
   it('rejects stray arguments and unknown options with usage errors (exit 2)', async () => {
     const cwd = tempDir();
-    const io = captureIo(cwd);
+    const io = fakeIo(cwd);
     expect(await main(['diagrams', 'extra'], io)).toBe(2);
     expect(io.err()).toContain('[CLI.0301]');
-    expect(await main(['diagrams', '--colour'], captureIo(cwd))).toBe(2);
+    expect(await main(['diagrams', '--colour'], fakeIo(cwd))).toBe(2);
   });
 
   it.skipIf(!existsSync(CHROMIUM_PATH))('generates real SVGs through chromium; --check exits 0, then 1 after an edit', async () => {
     const cwd = tempDir();
-    const io = captureIo(cwd);
+    const io = fakeIo(cwd);
     expect(await main(['diagrams'], io)).toBe(0);
     const names = readdirSync(join(cwd, 'diagrams')).sort();
     expect(names).toEqual(['cmk.mmd', 'cmk.svg', 'disk.mmd', 'disk.svg', 'system-minimal.mmd', 'system-minimal.svg']);
@@ -131,9 +118,9 @@ describe('evs-workbench diagrams (registered command, real models)', () => {
     const svg = readFileSync(join(cwd, 'diagrams', 'cmk.svg'), 'utf8');
     expect(readSourceHash(svg)).toBe(sourceHash(mmd));
     expect(svg).toContain('pendingDeletion');
-    expect(await main(['diagrams', '--check'], captureIo(cwd))).toBe(0);
+    expect(await main(['diagrams', '--check'], fakeIo(cwd))).toBe(0);
     writeFileSync(join(cwd, 'diagrams', 'disk.mmd'), mmd.replace('enabled', 'enabledX'));
-    const check = captureIo(cwd);
+    const check = fakeIo(cwd);
     expect(await main(['diagrams', '--check'], check)).toBe(1);
     expect(check.err()).toContain('stale:   diagrams/disk.mmd');
   });
